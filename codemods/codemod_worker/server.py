@@ -1,0 +1,186 @@
+"""The request loop: one JSON request per stdin line, one JSON response per stdout line, in order."""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import binascii
+import gc
+import json
+import os
+import platform
+import sys
+import time
+import traceback
+from typing import Any, BinaryIO, Callable, Dict, List, Optional
+
+from codemod_worker import PROTOCOL_VERSION
+from codemod_worker.registry import Registry, RequestError
+from codemod_worker.transform import run_transform
+
+_HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class Server:
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.stopping = False
+        self._handlers: Dict[str, Callable[[Dict[str, Any]], Dict[str, Any]]] = {
+            "hello": self.hello,
+            "list": self.list,
+            "transform": self.transform,
+            "scan": self.scan,
+            "shutdown": self.shutdown,
+        }
+
+    def handle(self, line: bytes) -> Dict[str, Any]:
+        try:
+            request = json.loads(line)
+        except ValueError as error:
+            return {"id": None, "ok": False, "error": f"invalid JSON: {_one_line(str(error))}"}
+        if not isinstance(request, dict):
+            return {"id": None, "ok": False, "error": "a request must be a JSON object"}
+        request_id = request.get("id")
+        try:
+            handler = self._handlers.get(request.get("method"))  # type: ignore[arg-type]
+            if handler is None:
+                raise RequestError(f"unknown method '{request.get('method')}'")
+            return {"id": request_id, "ok": True, **handler(request)}
+        except RequestError as error:
+            return {"id": request_id, "ok": False, "error": _one_line(str(error))}
+        except Exception as error:  # a bug here must cost one request, never the worker
+            traceback.print_exc(file=sys.stderr)
+            return {"id": request_id, "ok": False, "error": f"internal error: {type(error).__name__}: {_one_line(str(error))}"}
+
+    def hello(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        spoken = request.get("protocol")
+        if spoken != PROTOCOL_VERSION:
+            raise RequestError(f"protocol mismatch: engine speaks {spoken}, worker speaks {PROTOCOL_VERSION}")
+        return {"protocol": PROTOCOL_VERSION, "python": platform.python_version(), "libcst": _libcst_version()}
+
+    def list(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        return {"codemods": [info.describe() for info in self.registry.all()]}
+
+    def transform(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        started = time.perf_counter()
+        path = _text(request, "path")
+        info = self.registry.get(request.get("codemod"))
+        kwargs = self.registry.kwargs_for(info, request.get("args"))
+        source = _base64(request.get("source"), "source")
+        context = request.get("context") or {}
+        if not isinstance(context, dict):
+            raise RequestError("'context' must be an object of dotted module name to base64 source")
+        modules = {str(name): _decode_module(_base64(value, f"context.{name}")) for name, value in context.items()}
+        result = run_transform(info, kwargs, path, source, modules)
+        result["elapsedMs"] = round((time.perf_counter() - started) * 1000.0, 3)
+        return result
+
+    def scan(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        path = _text(request, "path")
+        source = _base64(request.get("source"), "source")
+        args = request.get("args") or {}
+        try:
+            import _scan  # written separately; imported late so transform-only runs never pay for it
+        except ModuleNotFoundError as error:
+            if error.name == "_scan":
+                raise RequestError("scan not available")
+            raise
+        try:
+            result = _scan.scan_source(path, source, args)
+        except Exception as error:
+            return {"outcome": "failed", "reason": f"scan error: {type(error).__name__}: {_one_line(str(error))}"}
+        return {key: value for key, value in result.items() if key not in ("id", "ok")}
+
+    def shutdown(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        self.stopping = True
+        return {}
+
+
+def main(argv: List[str]) -> int:
+    options = _parse_options(argv)
+    output = _claim_stdout()
+    server = Server(Registry([_HERE, *options.codemods]))
+    _tune_gc()
+    for line in sys.stdin.buffer:
+        if not line.strip():
+            continue
+        response = server.handle(line)
+        output.write(_encode(response))
+        output.flush()
+        if server.stopping:
+            break
+    return 0
+
+
+def _parse_options(argv: List[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python3 -m codemod_worker", description="JSON Lines codemod worker")
+    parser.add_argument("--codemods", action="append", default=[], metavar="DIR", help="another folder of codemods")
+    return parser.parse_args(argv)
+
+
+def _claim_stdout() -> BinaryIO:
+    # The protocol owns file descriptor 1. Anything a codemod prints (print(), or native code writing to fd 1) goes to
+    # stderr instead, where the engine drains it, rather than corrupting a response line.
+    protocol_fd = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    return os.fdopen(protocol_fd, "wb")
+
+
+def _tune_gc() -> None:
+    # LibCST allocates millions of small acyclic objects per file; with the default thresholds the cyclic collector
+    # runs constantly. Freezing the imported modules and raising the first threshold keeps collection rare.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
+def _encode(response: Dict[str, Any]) -> bytes:
+    # ASCII-only JSON is valid UTF-8 whatever a message contains (lone surrogates included).
+    return json.dumps(response, ensure_ascii=True, separators=(",", ":")).encode("ascii") + b"\n"
+
+
+def _text(request: Dict[str, Any], key: str) -> str:
+    value = request.get(key)
+    if not isinstance(value, str) or not value:
+        raise RequestError(f"'{key}' must be a non-empty string")
+    return value
+
+
+def _base64(value: Any, what: str) -> bytes:
+    if not isinstance(value, str):
+        raise RequestError(f"'{what}' must be a base64 string")
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        raise RequestError(f"'{what}' is not valid base64")
+
+
+def _decode_module(raw: bytes) -> str:
+    import importlib.util
+
+    try:
+        return importlib.util.decode_source(raw)
+    except (SyntaxError, UnicodeError, LookupError):
+        return raw.decode("utf-8", errors="replace")
+
+
+_LIBCST_VERSION: Optional[str] = None
+
+
+def _libcst_version() -> str:
+    global _LIBCST_VERSION
+    if _LIBCST_VERSION is None:
+        try:
+            from importlib.metadata import version
+
+            _LIBCST_VERSION = version("libcst")
+        except Exception:
+            from libcst._version import __version__
+
+            _LIBCST_VERSION = __version__
+    return _LIBCST_VERSION
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,127 @@
+"""Runs one codemod on one file's bytes and returns the file's outcome as a value; nothing here raises per file."""
+
+from __future__ import annotations
+
+import base64
+from typing import Any, Dict, Optional, Tuple
+
+import libcst
+from libcst.codemod import CodemodContext, SkipFile
+
+from _codemod_support import CONTEXT_MODULES, take_records
+from codemod_worker.registry import CodemodInfo
+
+ROUND_TRIP_REASON = "LibCST cannot round-trip this file exactly"
+
+
+def module_and_package(path: str) -> Tuple[str, str]:
+    """Dotted module and package names of a '/'-separated path relative to the project root.
+
+    Same rules as ``libcst.helpers.calculate_module_and_package``: ``a/b/c.py`` is ``a.b.c`` in package ``a.b``;
+    ``a/b/__init__.py`` (and ``__main__.py``) is ``a.b`` in package ``a.b``.
+    """
+    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts:
+        return "", ""
+    stem = parts[-1]
+    dot = stem.rfind(".")
+    if dot > 0:
+        stem = stem[:dot]
+    if stem in ("__init__", "__main__"):
+        dotted = ".".join(parts[:-1])
+        return dotted, dotted
+    return ".".join([*parts[:-1], stem]), ".".join(parts[:-1])
+
+
+def run_transform(
+    info: CodemodInfo,
+    kwargs: Dict[str, Any],
+    path: str,
+    original: bytes,
+    context_modules: Dict[str, str],
+) -> Dict[str, Any]:
+    module_name, package_name = module_and_package(path)
+    # The context-modules key is always present so the codemods never fall back to reading files themselves.
+    scratch: Dict[str, Any] = {CONTEXT_MODULES: context_modules}
+    context = CodemodContext(
+        filename=path, full_module_name=module_name, full_package_name=package_name, scratch=scratch
+    )
+    try:
+        tree = libcst.parse_module(original)
+    except libcst.ParserSyntaxError as error:
+        return _syntax_error(error, original, path)
+    except (SyntaxError, UnicodeError, LookupError) as error:
+        # raised while detecting or applying the PEP 263 coding cookie, before any parsing happens
+        return _failed(f"cannot decode: {_describe(error, with_type=False)}")
+    except Exception as error:
+        return _failed(f"codemod error: {_describe(error)}")
+
+    try:
+        output = info.cls(context, **kwargs).transform_module(tree)
+        new = output.bytes
+    except SkipFile as error:
+        return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
+    except Exception as error:  # RecursionError on deeply nested code lands here too
+        return _failed(f"codemod error: {_describe(error)}")
+
+    records = take_records(scratch)
+    result: Dict[str, Any] = {"changes": records["changes"], "reviews": records["reviews"]}
+    if info.breaking and records["breaking"]:
+        result["breaking"] = records["breaking"]
+    if new == original:
+        return {"outcome": "unchanged", **result}
+    # Only needed when the bytes differ: a file LibCST cannot reproduce would otherwise be rewritten everywhere.
+    try:
+        round_trips = tree.bytes == original
+    except Exception:
+        round_trips = False
+    if not round_trips:
+        return {"outcome": "skipped", "reason": ROUND_TRIP_REASON}
+    try:
+        compile(new, path, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        return _failed(f"codemod produced invalid code: {_describe(error, with_type=False)}", error.lineno)
+    except Exception as error:
+        return _failed(f"codemod produced invalid code: {_describe(error)}")
+    return {"outcome": "changed", "source": base64.b64encode(new).decode("ascii"), **result}
+
+
+def _syntax_error(error: libcst.ParserSyntaxError, original: bytes, path: str) -> Dict[str, Any]:
+    line, column = error.raw_line, error.raw_column
+    if error.message.startswith("tokenizer error"):
+        # LibCST's native tokenizer reports its errors at 1:0 whatever the real place; Python's own compiler knows.
+        line = _python_error_line(original, path) or line
+    return _failed(f"syntax error at line {line}, column {column}: {_one_line(error.message)}", line, column)
+
+
+def _python_error_line(original: bytes, path: str) -> Optional[int]:
+    try:
+        compile(original, path, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        return error.lineno
+    except Exception:
+        return None
+    return None
+
+
+def _failed(reason: str, line: Optional[int] = None, column: Optional[int] = None) -> Dict[str, Any]:
+    result: Dict[str, Any] = {"outcome": "failed", "reason": reason}
+    if line:
+        result["line"] = line
+        if column is not None:
+            result["column"] = column
+    return result
+
+
+def _describe(error: BaseException, with_type: bool = True) -> str:
+    if isinstance(error, SyntaxError) and error.msg:
+        text = error.msg + (f" (line {error.lineno})" if error.lineno else "")
+    else:
+        text = _one_line(str(error))
+    if not with_type:
+        return text or type(error).__name__
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

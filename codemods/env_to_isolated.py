@@ -1,0 +1,674 @@
+"""Route direct ``os.environ`` / ``os.getenv`` access through the project's isolated environment accessor.
+
+Rewrites, only where the name really is the ``os`` module (``import os``, ``import os as _os``,
+``from os import environ, getenv``, ``from os import environ as E`` are followed; a parameter or local variable
+named ``os`` is not)::
+
+    os.environ.get(k[, d])                  -> get_env().get(k[, d])
+    os.getenv(k[, d])                       -> get_env().get(k[, d])
+    os.environ[k] = v                       -> get_env().set(k, v, "<source>")
+    del os.environ[k]                       -> get_env().delete(k)
+    k in os.environ / k not in os.environ   -> get_env().exists(k) / not get_env().exists(k)
+    os.environ.copy(), dict(os.environ)     -> get_env().get_all()
+    os.environ.update(m)        (statement) -> get_env().update(m, "<source>")
+    os.environ.pop(k[, d])      (statement) -> get_env().delete(k)
+
+``<source>`` is ``--source`` or, by default, the file's dotted module name. ``from <module> import <accessor>`` is
+added when anything changed; ``import os`` / ``from os import environ`` are removed only once nothing uses them.
+
+Reported for review and left unchanged, because a mechanical rewrite could change behaviour: ``os.environ[k]`` reads
+(KeyError today), ``pop`` whose value is used, ``setdefault``, ``items/keys/values/clear`` and other attributes,
+iteration, ``os.environ`` passed or stored as a value (``env=os.environ``, ``dict(os.environ, X=...)``),
+``os.environ[k] += ...``, write/delete forms inside unpacking or multi-target statements, and ``patch.dict(os.environ,
+...)`` in tests (the env-in-tests codemod migrates those).
+
+Caveats:
+- ``del os.environ[k]`` and a statement ``os.environ.pop(k)`` raise KeyError for an unset variable today;
+  ``get_env().delete(k)`` is assumed not to.
+- ``get_all()`` is assumed to return a fresh dict, as ``copy()`` and ``dict()`` did. Whether values written through
+  ``get_env()`` reach the real process environment (child processes, C extensions) is up to the accessor's module.
+- Files matching ``--allow`` (by default the environment module's own file, which must read ``os.environ``) are
+  skipped. If the accessor name is already bound in the file to something else, nothing in that file is rewritten.
+- Strings, comments and docstrings are never touched (``patch.dict("os.environ", ...)`` is reported, not rewritten).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+from typing import Any, Dict, List, Optional, Pattern, Sequence, Set, Tuple, Union
+
+import libcst as cst
+from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.helpers import calculate_module_and_package, get_full_name_for_node
+from libcst.metadata import (
+    Assignment,
+    ImportAssignment,
+    PositionProvider,
+    QualifiedName,
+    QualifiedNameProvider,
+    QualifiedNameSource,
+    ScopeProvider,
+)
+
+from _codemod_support import ReportingMixin
+
+DEFAULT_MODULE = "shared.isolated_environment"
+DEFAULT_ACCESSOR = "get_env"
+
+_REF_ATTRS = frozenset({"environ", "getenv"})
+# Methods whose call is decided where the call is seen (rewritten or reviewed as a whole).
+_CALLED_METHODS = frozenset({"get", "copy", "pop", "update"})
+_STATEMENT_METHODS = frozenset({"pop", "update"})
+_VIEW_METHODS = frozenset({"items", "keys", "values"})
+_DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
+
+Ref = Union[cst.Attribute, cst.Name]
+
+
+class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
+    NAME = "env-to-isolated"
+    DESCRIPTION = "Route os.environ / os.getenv access through the isolated environment accessor (get_env())."
+    VERSION = "1.0.0"
+    PREFILTER = ("environ", "getenv")
+    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+
+    @staticmethod
+    def add_args(arg_parser: argparse.ArgumentParser) -> None:
+        arg_parser.add_argument(
+            "--module", dest="module", default=DEFAULT_MODULE, help="module that provides the accessor function"
+        )
+        arg_parser.add_argument(
+            "--accessor", dest="accessor", default=DEFAULT_ACCESSOR, help="accessor function returning the environment"
+        )
+        arg_parser.add_argument(
+            "--source",
+            dest="source",
+            default=None,
+            help="label passed to set() and update(); default: the file's dotted module name",
+        )
+        arg_parser.add_argument(
+            "--allow",
+            dest="allow",
+            action="append",
+            default=None,
+            metavar="GLOB",
+            help="bootstrap files left alone, repeatable ('**' spans folders); "
+            "default: the accessor module's own file (module path + '.py')",
+        )
+
+    def __init__(
+        self,
+        context: CodemodContext,
+        module: str = DEFAULT_MODULE,
+        accessor: str = DEFAULT_ACCESSOR,
+        source: Optional[str] = None,
+        allow: Optional[Sequence[str]] = None,
+    ) -> None:
+        super().__init__(context)
+        if not _DOTTED.match(module or ""):
+            raise ValueError(f"module must be a dotted module name, got {module!r}")
+        if not (accessor or "").isidentifier():
+            raise ValueError(f"accessor must be an identifier, got {accessor!r}")
+        self.env_module = module
+        self.accessor = accessor
+        self.source_label = source
+        globs = list(allow) if allow else [module.replace(".", "/") + ".py"]
+        self.allow: List[Tuple[str, Pattern[str]]] = [(glob, _glob_to_regex(glob)) for glob in globs]
+        self._accessor_name = QualifiedName(f"{module}.{accessor}", QualifiedNameSource.IMPORT)
+
+    # ----------------------------------------------------------------- entry
+
+    def transform_module(self, tree: cst.Module) -> cst.Module:
+        # Checked before LibCST computes any metadata: allowed files cost nothing.
+        glob = self._allowing_glob()
+        if glob is not None:
+            raise SkipFile(f"allowed bootstrap file (matches '{glob}')")
+        return super().transform_module(tree)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        # One instance serves many files under LibCST's own runner: all per-file state starts here.
+        self._aliases: Dict[str, str] = {}  # local name bound by `from os import environ/getenv [as x]` -> attr
+        self._ref_memo: Dict[int, Optional[str]] = {}
+        self._claimed: Set[int] = set()  # references already rewritten or reported
+        self._plans: Dict[int, str] = {}  # id(original node) -> change kind, applied in its leave_*
+        self._statement_calls: Set[int] = set()
+        self._changes: List[Tuple[cst.CSTNode, str, str]] = []
+        self._rewritten_refs: List[cst.CSTNode] = []
+        self._checked_scopes: Set[int] = set()
+        self._taken_by: Optional[cst.CSTNode] = None
+        self._label: Optional[cst.SimpleString] = None
+        scope = self.get_metadata(ScopeProvider, node, None)
+        if scope is not None:
+            # Module-level imports may sit below a function that uses them; see them before visiting anything.
+            for assignment in scope.assignments:
+                if isinstance(assignment, ImportAssignment) and isinstance(assignment.node, cst.ImportFrom):
+                    self._note_os_import(assignment.node)
+
+    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if not self._changes:
+            return updated_node
+        if self._taken_by is not None:
+            self.record_review(
+                self._taken_by,
+                "accessor-name-taken",
+                f"'{self.accessor}' is already bound in this file to something other than "
+                f"{self.env_module}.{self.accessor}, so nothing here was rewritten: rename that binding, or run with "
+                f"--arg accessor=<another name>",
+            )
+            return original_node
+        for node, kind, message in self._changes:
+            self.record_change(node, kind, message)
+        AddImportsVisitor.add_needed_import(self.context, self.env_module, self.accessor)
+        for ref in self._rewritten_refs:
+            RemoveImportsVisitor.remove_unused_import_by_node(self.context, ref)
+        return updated_node
+
+    # -------------------------------------------------------- what is `os`?
+
+    def visit_Import(self, node: cst.Import) -> bool:
+        return False
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> bool:
+        self._note_os_import(node)
+        return False
+
+    def _note_os_import(self, node: cst.ImportFrom) -> None:
+        if node.relative or node.module is None or isinstance(node.names, cst.ImportStar):
+            return
+        if get_full_name_for_node(node.module) != "os":
+            return
+        for alias in node.names:
+            name = alias.name
+            if isinstance(name, cst.Name) and name.value in _REF_ATTRS:
+                self._aliases[alias.evaluated_alias or name.value] = name.value
+
+    def _ref_kind(self, node: cst.CSTNode) -> Optional[str]:
+        """'environ' or 'getenv' when ``node`` is the os module's attribute of that name, else None."""
+        if isinstance(node, cst.Attribute):
+            attr = node.attr.value
+            if attr not in _REF_ATTRS:
+                return None
+        elif isinstance(node, cst.Name):
+            attr = self._aliases.get(node.value)
+            if attr is None:
+                return None
+        else:
+            return None
+        key = id(node)
+        if key in self._ref_memo:
+            return self._ref_memo[key]
+        names = self.get_metadata(QualifiedNameProvider, node, ())
+        target = "os." + attr
+        # Every binding the name may refer to must be the os import: a shadowing local makes it something else.
+        kind = attr if names and all(q.name == target and q.source is QualifiedNameSource.IMPORT for q in names) else None
+        self._ref_memo[key] = kind
+        return kind
+
+    # -------------------------------------------------------- classification
+
+    def visit_Expr(self, node: cst.Expr) -> None:
+        value = node.value
+        if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
+            if value.func.attr.value in _STATEMENT_METHODS:
+                self._statement_calls.add(id(value))
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        if isinstance(func, cst.Attribute):
+            attr = func.attr.value
+            if attr in _CALLED_METHODS:
+                if self._ref_kind(func.value) == "environ":
+                    self._environ_method_call(node, func.value, attr)
+            elif attr == "getenv":
+                if self._ref_kind(func) == "getenv":
+                    self._plan(node, func, "getenv", f"os.getenv(...) -> {self.accessor}().get(...)")
+            elif attr == "dict" and _looks_like_patch(func.value):
+                self._patch_dict(node)
+        elif isinstance(func, cst.Name):
+            if func.value == "dict":
+                self._dict_call(node, func)
+            elif self._aliases.get(func.value) == "getenv" and self._ref_kind(func) == "getenv":
+                self._plan(node, func, "getenv", f"getenv(...) -> {self.accessor}().get(...)")
+
+    def _environ_method_call(self, node: cst.Call, ref: cst.CSTNode, attr: str) -> None:
+        acc = self.accessor
+        statement = id(node) in self._statement_calls
+        if attr == "get":
+            self._plan(node, ref, "environ-get", f"os.environ.get(...) -> {acc}().get(...)")
+        elif attr == "copy":
+            if not node.args:
+                self._plan(node, ref, "environ-copy", f"os.environ.copy() -> {acc}().get_all()")
+        elif attr == "pop":
+            if not statement:
+                self._review(
+                    node,
+                    ref,
+                    "environ-pop-value",
+                    f"os.environ.pop(k) returns the removed value (and raises KeyError without a default); "
+                    f"{acc}().delete(k) returns nothing: read it with {acc}().get(k) first, then call "
+                    f"{acc}().delete(k)",
+                )
+            elif node.args and _is_positional(node.args[0]) and len(node.args) <= 2:
+                self._plan(node, ref, "environ-pop-statement", f"os.environ.pop(k, ...) -> {acc}().delete(k)")
+            else:
+                self._review(
+                    node, ref, "environ-call-arguments",
+                    f"os.environ.pop(...) with these arguments is not rewritten: use {acc}().delete(k) by hand",
+                )
+        elif attr == "update":
+            if not statement:
+                self._review(
+                    node,
+                    ref,
+                    "environ-update-value",
+                    f"os.environ.update(...) inside an expression is not rewritten: make it a statement "
+                    f"{acc}().update(mapping, source)",
+                )
+            elif len(node.args) == 1 and _is_positional(node.args[0]):
+                self._plan(
+                    node, ref, "environ-update", f"os.environ.update(m) -> {acc}().update(m, source)"
+                )
+            else:
+                self._review(
+                    node,
+                    ref,
+                    "environ-call-arguments",
+                    f"os.environ.update(...) with keyword or several arguments is not rewritten: pass one mapping, "
+                    f"{acc}().update({{...}}, source)",
+                )
+
+    def _dict_call(self, node: cst.Call, func: cst.Name) -> None:
+        args = node.args
+        if not args or not _is_positional(args[0]) or self._ref_kind(args[0].value) != "environ":
+            return
+        if not QualifiedNameProvider.has_name(self, func, QualifiedName("builtins.dict", QualifiedNameSource.BUILTIN)):
+            return
+        if len(args) == 1:
+            self._plan(node, args[0].value, "environ-copy", f"dict(os.environ) -> {self.accessor}().get_all()")
+        else:
+            self._review(
+                node,
+                args[0].value,
+                "environ-as-value",
+                f"dict(os.environ, ...) copies the process environment directly, bypassing {self.accessor}(): "
+                f"build it from {self.accessor}().get_all() instead, e.g. {{**{self.accessor}().get_all(), ...}}",
+            )
+
+    def _patch_dict(self, node: cst.Call) -> None:
+        target = None
+        for arg in node.args:
+            if _is_positional(arg) or (arg.keyword is not None and arg.keyword.value == "in_dict"):
+                target = arg.value
+                break
+        if target is None:
+            return
+        is_environ = self._ref_kind(target) == "environ"
+        if not is_environ:
+            if not isinstance(target, (cst.SimpleString, cst.ConcatenatedString)):
+                return
+            if target.evaluated_value != "os.environ":
+                return
+        self._review(
+            node,
+            target if is_environ else None,
+            "patch-dict-environ",
+            "patch.dict(os.environ, ...) patches the process environment, not the isolated environment the code "
+            "now reads: the env-in-tests codemod migrates it to the test framework's environment fixtures; run it "
+            "or migrate by hand",
+        )
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        targets = node.targets
+        if len(targets) == 1:
+            target = targets[0].target
+            if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
+                if _single_index(target) is not None:
+                    self._plan(node, target.value, "environ-set", f"os.environ[k] = v -> {self.accessor}().set(k, v, source)")
+                    return
+        for target in targets:
+            self._review_stores(target.target, "environ-subscript-write", "assignment")
+
+    def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
+        self._review_stores(node.target, "environ-subscript-write", "annotated assignment")
+
+    def visit_AugAssign(self, node: cst.AugAssign) -> None:
+        target = node.target
+        if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
+            self._review(
+                target,
+                target.value,
+                "environ-augmented-assignment",
+                f"os.environ[k] op= v reads (KeyError when unset) and writes in one step: decide what an unset "
+                f"variable means, then write {self.accessor}().set(k, <new value>, source)",
+            )
+
+    def visit_Del(self, node: cst.Del) -> None:
+        target = node.target
+        if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
+            if _single_index(target) is not None:
+                self._plan(node, target.value, "environ-delete", f"del os.environ[k] -> {self.accessor}().delete(k)")
+                return
+        self._review_stores(target, "environ-subscript-delete", "del statement")
+
+    def _review_stores(self, target: cst.BaseExpression, kind: str, what: str) -> None:
+        if isinstance(target, (cst.Tuple, cst.List)):
+            for element in target.elements:
+                self._review_stores(element.value, kind, what)
+        elif isinstance(target, cst.StarredElement):
+            self._review_stores(target.value, kind, what)
+        elif isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
+            self._review(
+                target,
+                target.value,
+                kind,
+                f"os.environ[...] in this {what} is not rewritten (several targets, unpacking or a slice): split it "
+                f"into one {self.accessor}().set(k, v, source) / {self.accessor}().delete(k) call per variable",
+            )
+
+    def visit_Comparison(self, node: cst.Comparison) -> None:
+        if len(node.comparisons) != 1:
+            return
+        target = node.comparisons[0]
+        operator = target.operator
+        if isinstance(operator, (cst.In, cst.NotIn)) and self._ref_kind(target.comparator) == "environ":
+            if isinstance(operator, cst.In):
+                self._plan(node, target.comparator, "environ-contains", f"k in os.environ -> {self.accessor}().exists(k)")
+            else:
+                self._plan(
+                    node,
+                    target.comparator,
+                    "environ-not-contains",
+                    f"k not in os.environ -> not {self.accessor}().exists(k)",
+                )
+
+    def visit_For(self, node: cst.For) -> None:
+        self._review_iteration(node.iter)
+
+    def visit_CompFor(self, node: cst.CompFor) -> None:
+        self._review_iteration(node.iter)
+
+    def _review_iteration(self, iterable: cst.BaseExpression) -> None:
+        if self._ref_kind(iterable) == "environ":
+            self._review(
+                iterable,
+                iterable,
+                "environ-iteration",
+                f"iterating os.environ reads the process environment directly, bypassing {self.accessor}(): "
+                f"iterate {self.accessor}().get_all() instead",
+            )
+
+    def visit_Subscript(self, node: cst.Subscript) -> None:
+        if self._ref_kind(node.value) == "environ" and id(node.value) not in self._claimed:
+            self._review(
+                node,
+                node.value,
+                "environ-subscript-read",
+                f"os.environ[k] raises KeyError when the variable is unset; {self.accessor}().get(k) returns None: "
+                f"use {self.accessor}().get(k) with a default or an explicit check, keeping the error if callers rely "
+                f"on it",
+            )
+
+    def visit_Attribute(self, node: cst.Attribute) -> None:
+        value = node.value
+        if self._ref_kind(value) != "environ" or id(value) in self._claimed:
+            return
+        attr = node.attr.value
+        acc = self.accessor
+        if attr == "setdefault":
+            kind = "environ-setdefault"
+            message = (
+                f"os.environ.setdefault(k, v) sets only when unset and returns the value; {acc}() has no setdefault: "
+                f"write `if not {acc}().exists(k): {acc}().set(k, v, source)` and read with {acc}().get(k)"
+            )
+        elif attr in _VIEW_METHODS:
+            kind = f"environ-{attr}"
+            message = (
+                f"os.environ.{attr}() reads the process environment directly, bypassing {acc}(): "
+                f"use {acc}().get_all().{attr}()"
+            )
+        elif attr == "clear":
+            kind = "environ-clear"
+            message = (
+                f"os.environ.clear() wipes the whole process environment behind {acc}()'s back: delete the variables "
+                f"that must go with {acc}().delete(k), or use a test fixture that restores the environment"
+            )
+        else:
+            kind = "environ-method"
+            message = (
+                f"os.environ.{attr} is used directly and has no automatic {acc}() rewrite here: "
+                f"review it by hand"
+            )
+        self._review(node, value, kind, message)
+
+    def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
+        if original_node.attr.value in _REF_ATTRS and id(original_node) not in self._claimed:
+            self._review_value(original_node)
+        return updated_node
+
+    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.BaseExpression:
+        if original_node.value in self._aliases and id(original_node) not in self._claimed:
+            self._review_value(original_node)
+        return updated_node
+
+    def _review_value(self, node: Ref) -> None:
+        kind = self._ref_kind(node)
+        acc = self.accessor
+        if kind == "environ":
+            self._review(
+                node,
+                node,
+                "environ-as-value",
+                f"os.environ is passed, stored or compared as a value: whoever receives it reads or mutates the real "
+                f"process environment behind {acc}()'s back: pass {acc}().get_all() when a snapshot is enough, or keep "
+                f"it deliberately",
+            )
+        elif kind == "getenv":
+            self._review(
+                node,
+                node,
+                "getenv-as-value",
+                f"os.getenv is passed as a value: whoever calls it reads the process environment directly: pass "
+                f"{acc}().get instead if the receiver accepts a bound method",
+            )
+
+    # ------------------------------------------------------------ rewriting
+
+    def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
+        kind = self._plans.get(id(original_node))
+        if kind is None:
+            return updated_node
+        if kind == "environ-get":
+            return updated_node.with_changes(func=updated_node.func.with_changes(value=self._accessor_call()))
+        if kind == "getenv":
+            return updated_node.with_changes(func=self._method("get"))
+        if kind == "environ-copy":
+            return cst.Call(func=self._method("get_all"), lpar=updated_node.lpar, rpar=updated_node.rpar)
+        if kind == "environ-pop-statement":
+            args = updated_node.args
+            key = args[0].with_changes(comma=args[-1].comma, whitespace_after_arg=args[-1].whitespace_after_arg)
+            return updated_node.with_changes(func=self._method("delete"), args=[key])
+        if kind == "environ-update":
+            return updated_node.with_changes(
+                func=self._method("update"), args=_append_arg(updated_node.args, self._label_literal())
+            )
+        return updated_node
+
+    def leave_Assign(
+        self, original_node: cst.Assign, updated_node: cst.Assign
+    ) -> Union[cst.BaseSmallStatement, cst.RemovalSentinel]:
+        if id(original_node) not in self._plans:
+            return updated_node
+        target = updated_node.targets[0].target
+        assert isinstance(target, cst.Subscript)
+        key = _single_index(target)
+        call = cst.Call(
+            func=self._method("set"),
+            args=[cst.Arg(key), cst.Arg(updated_node.value), cst.Arg(self._label_literal())],
+        )
+        return cst.Expr(value=call, semicolon=updated_node.semicolon)
+
+    def leave_Del(self, original_node: cst.Del, updated_node: cst.Del) -> Union[cst.BaseSmallStatement, cst.RemovalSentinel]:
+        if id(original_node) not in self._plans:
+            return updated_node
+        target = updated_node.target
+        assert isinstance(target, cst.Subscript)
+        call = cst.Call(func=self._method("delete"), args=[cst.Arg(_single_index(target))])
+        return cst.Expr(value=call, semicolon=updated_node.semicolon)
+
+    def leave_Comparison(self, original_node: cst.Comparison, updated_node: cst.Comparison) -> cst.BaseExpression:
+        kind = self._plans.get(id(original_node))
+        if kind is None:
+            return updated_node
+        exists = cst.Call(func=self._method("exists"), args=[cst.Arg(updated_node.left)])
+        if kind == "environ-contains":
+            return exists.with_changes(lpar=updated_node.lpar, rpar=updated_node.rpar)
+        # `not` binds looser than a comparison, but an unparenthesized comparison only ever sits where `not` may too.
+        return cst.UnaryOperation(operator=cst.Not(), expression=exists, lpar=updated_node.lpar, rpar=updated_node.rpar)
+
+    # --------------------------------------------------------------- helpers
+
+    def _plan(self, node: cst.CSTNode, ref: cst.CSTNode, kind: str, message: str) -> None:
+        self._plans[id(node)] = kind
+        self._claimed.add(id(ref))
+        self._changes.append((node, kind, message))
+        self._rewritten_refs.append(ref)
+        self._check_accessor_free(node)
+
+    def _review(self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, message: str) -> None:
+        if ref is not None:
+            self._claimed.add(id(ref))
+        self.record_review(node, kind, message)
+
+    def _check_accessor_free(self, node: cst.CSTNode) -> None:
+        if self._taken_by is not None:
+            return
+        scope = self.get_metadata(ScopeProvider, node, None)
+        if scope is None or id(scope) in self._checked_scopes:
+            return
+        self._checked_scopes.add(id(scope))
+        if self.accessor not in scope:
+            return
+        for assignment in list(scope[self.accessor]):
+            if isinstance(assignment, ImportAssignment):
+                if assignment.get_qualified_names_for(self.accessor) == {self._accessor_name}:
+                    continue
+            self._taken_by = assignment.node if isinstance(assignment, Assignment) else node
+            return
+
+    def _accessor_call(self) -> cst.Call:
+        return cst.Call(func=cst.Name(self.accessor))
+
+    def _method(self, name: str) -> cst.Attribute:
+        return cst.Attribute(value=self._accessor_call(), attr=cst.Name(name))
+
+    def _label_literal(self) -> cst.SimpleString:
+        if self._label is None:
+            label = self.source_label or self.context.full_module_name or self._module_from_filename() or "unknown"
+            escaped = label.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+            self._label = cst.SimpleString(f'"{escaped}"')
+        return self._label.deep_clone()
+
+    def _module_from_filename(self) -> Optional[str]:
+        filename = self.context.filename
+        if not filename:
+            return None
+        try:
+            return calculate_module_and_package(os.getcwd(), os.path.abspath(filename)).name or None
+        except ValueError:
+            return None
+
+    def _allowing_glob(self) -> Optional[str]:
+        path = _project_relative(self.context.filename)
+        if path is None:
+            return None
+        for glob, pattern in self.allow:
+            if pattern.match(path):
+                return glob
+        return None
+
+
+def _project_relative(filename: Optional[str]) -> Optional[str]:
+    if not filename:
+        return None
+    if os.path.isabs(filename):
+        # LibCST's own runner may pass absolute paths: match them relative to where it was started.
+        try:
+            filename = os.path.relpath(filename)
+        except ValueError:
+            pass
+    path = filename.replace(os.sep, "/").replace("\\", "/")
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def _glob_to_regex(glob: str) -> Pattern[str]:
+    """fnmatch-style glob over '/'-separated paths: '*' and '?' stay inside one folder, '**' spans folders."""
+    glob = glob.replace("\\", "/")
+    while glob.startswith("./"):
+        glob = glob[2:]
+    out: List[str] = []
+    i, n = 0, len(glob)
+    while i < n:
+        char = glob[i]
+        if char == "*":
+            if glob.startswith("**", i):
+                i += 2
+                if glob.startswith("/", i):
+                    out.append("(?:.*/)?")
+                    i += 1
+                else:
+                    out.append(".*")
+                continue
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = glob.find("]", i + 2 if glob.startswith("[!", i) or glob.startswith("[]", i) else i + 1)
+            if end == -1:
+                out.append(re.escape(char))
+            else:
+                body = glob[i + 1 : end]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append("[" + body.replace("\\", "\\\\") + "]")
+                i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def _is_positional(arg: cst.Arg) -> bool:
+    return arg.keyword is None and arg.star == ""
+
+
+def _single_index(node: cst.Subscript) -> Optional[cst.BaseExpression]:
+    if len(node.slice) != 1:
+        return None
+    element = node.slice[0].slice
+    return element.value if isinstance(element, cst.Index) and element.star is None else None
+
+
+def _looks_like_patch(node: cst.BaseExpression) -> bool:
+    # `patch.dict`, `mock.patch.dict`, `unittest.mock.patch.dict`: only a review is at stake, the name is enough.
+    return (isinstance(node, cst.Name) and node.value == "patch") or (
+        isinstance(node, cst.Attribute) and node.attr.value == "patch"
+    )
+
+
+def _append_arg(args: Sequence[cst.Arg], value: cst.BaseExpression) -> List[cst.Arg]:
+    # The new last argument inherits the old last one's trailing comma and whitespace, so a call laid out one
+    # argument per line stays laid out that way.
+    last = args[-1]
+    extra = cst.Arg(value=value, comma=last.comma, whitespace_after_arg=last.whitespace_after_arg)
+    last = last.with_changes(
+        comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")), whitespace_after_arg=cst.SimpleWhitespace("")
+    )
+    return [*args[:-1], last, extra]
+
+
+__all__ = ["EnvToIsolatedCommand"]

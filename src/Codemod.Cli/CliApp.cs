@@ -1,0 +1,76 @@
+using System.CommandLine;
+using Codemod.Cli.Commands;
+using Codemod.Cli.Options;
+using Codemod.Core.Settings;
+
+namespace Codemod.Cli;
+
+/// <summary>Builds the command tree and runs one command line; the one place where errors become messages and exit codes.</summary>
+internal static class CliApp
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("codemod: apply LibCST codemods to Python code bases, preview them, apply them atomically, commit and roll back")
+        {
+            CommonOptions.Python,
+            CommonOptions.Color,
+            CommonOptions.Verbose,
+        };
+        foreach (var command in new[]
+        {
+            ListCommand.Create(context),
+            PreviewCommand.Create(context),
+            ApplyCommand.Create(context),
+            DoctorCommand.Create(context),
+        })
+        {
+            root.Add(command);
+        }
+
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    {
+        var parse = Build(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync($"codemod: {error.Message}");
+            }
+
+            await context.Error.WriteLineAsync("Run `codemod --help` for usage.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error };
+            var code = await parse.InvokeAsync(configuration, cancellationToken);
+            return code;
+        }
+        catch (UserError e)
+        {
+            await context.Error.WriteLineAsync($"codemod: error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("codemod: interrupted; nothing was written");
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            await context.Error.WriteLineAsync(parse.GetValue(CommonOptions.Verbose)
+                ? $"codemod: unexpected error: {e}"
+                : $"codemod: unexpected error: {e.GetType().Name}: {e.Message} (run with --verbose for the stack trace, and report it)");
+            return ExitCodes.InternalError;
+        }
+        finally
+        {
+            await context.Output.FlushAsync(CancellationToken.None);
+            await context.OutputStream.FlushAsync(CancellationToken.None);
+        }
+    }
+}

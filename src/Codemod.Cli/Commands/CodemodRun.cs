@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Codemod.Cli.Options;
+using Codemod.Core.Changes;
+using Codemod.Core.Settings;
+
+namespace Codemod.Cli.Commands;
+
+/// <summary>The shared first half of preview and apply: resolve settings, start workers, run the codemod, collect the change set.</summary>
+internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IReadOnlyDictionary<string, string> Versions)
+{
+    public static async Task<CodemodRun> ExecuteAsync(ParseResult parse, CommonOptions options, string codemodName, CliContext context, CancellationToken cancellationToken)
+    {
+        var settings = SettingsResolver.Run(parse, options, context.Environment);
+        var arguments = SettingsResolver.Arguments(parse.GetValue(options.Args) ?? []);
+        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings));
+        var codemod = await session.ResolveAsync(codemodName, arguments, cancellationToken).ConfigureAwait(false);
+        var changes = await session.RunAsync(settings, codemod, arguments, null, cancellationToken).ConfigureAwait(false);
+        var versions = await session.VersionsAsync(cancellationToken).ConfigureAwait(false);
+        return new CodemodRun(settings, changes, versions);
+    }
+
+    public static Argument<string> CodemodArgument() => new("CODEMOD") { Description = "Name of the codemod (see `codemod list`)" };
+}

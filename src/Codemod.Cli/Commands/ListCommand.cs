@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Text.Json;
+using Codemod.Cli.Options;
+using Spectre.Console;
+
+namespace Codemod.Cli.Commands;
+
+/// <summary><c>codemod list</c>: every codemod the workers can run, with description, version and parameters.</summary>
+internal static class ListCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var codemods = new Option<string[]>("--codemods") { Description = "Extra folder of codemods (repeatable)", HelpName = "DIR", Arity = ArgumentArity.ZeroOrMore };
+        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("list", "List the available codemods with description, version and parameters") { codemods, format };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var python = SettingsResolver.Python(parse, null, context.Environment, null) with
+            {
+                CodemodDirectories = [Codemod.Python.PythonSettings.BundledCodemodDirectory, .. (parse.GetValue(codemods) ?? []).Select(d => Path.GetFullPath(d, context.Environment.CurrentDirectory))],
+            };
+            await using var session = new CodemodSession(python);
+            var list = (await session.Runner.ListCodemodsAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+            if (parse.GetValue(format) == "json")
+            {
+                using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
+                JsonSerializer.Serialize(w, new { schemaVersion = 1, codemods = list }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+                w.Flush();
+                context.OutputStream.WriteByte((byte)'\n');
+                return ExitCodes.Success;
+            }
+
+            var color = SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected);
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = new AnsiConsoleOutput(context.Output),
+                Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
+                ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
+            });
+            foreach (var codemod in list)
+            {
+                console.MarkupLine($"[bold]{Markup.Escape(codemod.Name)}[/] {Markup.Escape(codemod.Version)}{(codemod.Breaking ? " [yellow](breaking)[/]" : string.Empty)}");
+                console.MarkupLine($"  {Markup.Escape(codemod.Description)}");
+                foreach (var parameter in codemod.Parameters)
+                {
+                    var detail = parameter.Required ? "required" : $"default: {parameter.Default ?? "(none)"}";
+                    console.MarkupLine($"  --arg {Markup.Escape(parameter.Name)}=...  {Markup.Escape(parameter.Help)} [dim]({Markup.Escape(detail)}{(parameter.Multiple ? ", repeatable" : string.Empty)})[/]");
+                }
+            }
+
+            context.Output.Flush();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

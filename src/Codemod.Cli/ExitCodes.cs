@@ -1,0 +1,35 @@
+namespace Codemod.Cli;
+
+/// <summary>The process exit codes, as documented in README; <see cref="For"/> is the one place that chooses among them.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int NeedsAttention = 1;
+    public const int UsageError = 2;
+    public const int PendingChanges = 3;
+    public const int EnvironmentMissing = 4;
+    public const int Interrupted = 130;
+
+    /// <summary>A bug in the tool itself (never a user error): the message asks for --verbose and a report.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Maps how a finished run went to its exit code. Pending changes under --check outrank failures: that is what --check asks.</summary>
+    public static int For(RunVerdict verdict) => verdict switch
+    {
+        { Interrupted: true } => Interrupted,
+        { CheckRequested: true, PendingChanges: true } => PendingChanges,
+        { BaselineExceeded: true } => PendingChanges,
+        { Failed: > 0 } or { Reviews: > 0 } or { WriteFailed: true } => NeedsAttention,
+        _ => Success,
+    };
+}
+
+/// <summary>The facts of a finished run that decide its exit code.</summary>
+internal sealed record RunVerdict(
+    int Failed = 0,
+    int Reviews = 0,
+    bool PendingChanges = false,
+    bool CheckRequested = false,
+    bool WriteFailed = false,
+    bool BaselineExceeded = false,
+    bool Interrupted = false);

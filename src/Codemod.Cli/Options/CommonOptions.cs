@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace Codemod.Cli.Options;
+
+/// <summary>The options shared by the commands that run codemods over files; one instance per command tree.</summary>
+internal sealed class CommonOptions
+{
+    public Argument<string[]> Paths { get; } = new("PATH") { Description = "Files or folders to process (default: the root)", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> Args { get; } = new("--arg") { Description = "Codemod parameter NAME=VALUE (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> Include { get; } = new("--include") { Description = "Glob of files to include (default **/*.py; repeatable)", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> Exclude { get; } = new("--exclude") { Description = "Glob of files to leave out (repeatable)", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<int?> Jobs { get; } = new("--jobs", "-j") { Description = "Worker processes (default: number of cores)" };
+
+    public Option<double> Timeout { get; } = new("--timeout") { Description = "Seconds one file may take before its worker is killed", DefaultValueFactory = _ => 60 };
+
+    public Option<long> MaxFileSize { get; } = new("--max-file-size") { Description = "Larger files are skipped (bytes)", DefaultValueFactory = _ => 1024 * 1024 };
+
+    public Option<string?> Root { get; } = new("--root") { Description = "Project root: report paths and module names are relative to it (default: the single PATH folder, else the current folder)" };
+
+    public Option<string?> Shard { get; } = new("--shard") { Description = "Process only slice I of N of the sorted file list (e.g. 2/4)", HelpName = "I/N" };
+
+    public Option<string[]> Codemods { get; } = new("--codemods") { Description = "Extra folder of codemods (repeatable)", HelpName = "DIR", Arity = ArgumentArity.ZeroOrMore };
+
+    public static Option<string?> Python { get; } = new("--python") { Description = "Python interpreter with LibCST (default: $CODEMOD_PYTHON or python3)", Recursive = true };
+
+    public static Option<string> Color { get; } = CreateColor();
+
+    public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces of unexpected errors", Recursive = true };
+
+    public void AddTo(Command command, bool withPaths = true)
+    {
+        if (withPaths)
+        {
+            command.Add(Paths);
+        }
+
+        foreach (var option in new Option[] { Args, Include, Exclude, Jobs, Timeout, MaxFileSize, Root, Shard, Codemods })
+        {
+            command.Add(option);
+        }
+    }
+
+    private static Option<string> CreateColor()
+    {
+        var option = new Option<string>("--color") { Description = "Colored output: auto, always or never (NO_COLOR is honoured)", DefaultValueFactory = _ => "auto", Recursive = true };
+        option.AcceptOnlyFromAmong("auto", "always", "never");
+        return option;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Codemod.Core.Changes;
+using Codemod.Core.Discovery;
+using Codemod.Core.Files;
+using Codemod.Core.Settings;
+using Codemod.Core.Transform;
+
+namespace Codemod.Core.Engine;
+
+/// <summary>Discover → read and classify → prefilter → transform: turns settings and a codemod into a sorted <see cref="ChangeSet"/>. Writes nothing.</summary>
+public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
+{
+    public async Task<ChangeSet> RunAsync(
+        RunSettings settings,
+        CodemodInfo codemod,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
+        IProgress<FileOutcome>? progress,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var paths = new FileDiscoverer(lister).Discover(settings);
+        var tokens = codemod.PrefilterFromArgs
+            ? await runner.PrefilterForAsync(codemod.Name, arguments, cancellationToken).ConfigureAwait(false)
+            : codemod.Prefilter;
+        var prefilter = new Prefilter(tokens);
+        var context = ContextModules(settings.Root, codemod, arguments);
+        var classifier = new FileClassifier(settings.MaxFileSize);
+        var outcomes = new ConcurrentBag<FileOutcome>();
+
+        // More requests in flight than workers keeps every worker busy while files are read and prefiltered.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) * 2, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(paths, options, async (path, token) =>
+        {
+            var outcome = await ProcessAsync(path).ConfigureAwait(false);
+            outcomes.Add(outcome);
+            progress?.Report(outcome);
+
+            async Task<FileOutcome> ProcessAsync(string relativePath)
+            {
+                var (file, early) = classifier.Read(settings.Root, relativePath);
+                if (early is not null)
+                {
+                    return early;
+                }
+
+                if (!prefilter.Accepts(file!.Bytes))
+                {
+                    return FileOutcome.NotApplicable(relativePath);
+                }
+
+                var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context), token).ConfigureAwait(false);
+                return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
+            }
+        }).ConfigureAwait(false);
+
+        return new ChangeSet(codemod.Name, codemod.Version, arguments, ChangeSet.Sort(outcomes), Stopwatch.GetElapsedTime(started));
+    }
+
+    // Workers never open project files: modules a codemod compares against (e.g. the canonical class) travel with each request.
+    private static Dictionary<string, byte[]> ContextModules(string root, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
+    {
+        var modules = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var name in codemod.ContextArgNames)
+        {
+            if (!arguments.TryGetValue(name, out var values))
+            {
+                continue;
+            }
+
+            foreach (var value in values)
+            {
+                var file = ModuleLocator.FileOfQualifiedName(root, value);
+                if (file is not null)
+                {
+                    modules[value[..value.LastIndexOf('.')]] = File.ReadAllBytes(Path.Combine(root, file));
+                }
+            }
+        }
+
+        return modules;
+    }
+}

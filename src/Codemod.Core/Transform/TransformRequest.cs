@@ -1,0 +1,10 @@
+using Codemod.Core.Files;
+
+namespace Codemod.Core.Transform;
+
+/// <summary>One file to run one codemod on: its bytes, the arguments, and sources of project modules the codemod asked for.</summary>
+public sealed record TransformRequest(
+    SourceFile File,
+    string Codemod,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments,
+    IReadOnlyDictionary<string, byte[]> ContextModules);

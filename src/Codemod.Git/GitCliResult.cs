@@ -1,0 +1,11 @@
+namespace Codemod.Git;
+
+/// <summary>What one git invocation returned; failures are values the caller inspects, not exceptions.</summary>
+public sealed record GitCliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public bool Succeeded => ExitCode == 0;
+
+    /// <summary>The first line of stderr (or stdout), for one-line error messages.</summary>
+    public string FirstErrorLine =>
+        (StandardError.Length > 0 ? StandardError : StandardOutput).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? $"git exited with {ExitCode}";
+}

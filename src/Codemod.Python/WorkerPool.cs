@@ -1,0 +1,214 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Codemod.Core.Changes;
+using Codemod.Core.Settings;
+using Codemod.Core.Transform;
+
+namespace Codemod.Python;
+
+/// <summary>
+/// Persistent Python workers behind <see cref="ITransformRunner"/>. A worker that crashes or overruns the per-file
+/// timeout is killed, its file becomes a Failed outcome, and a fresh worker takes its slot on the next request.
+/// </summary>
+public sealed class WorkerPool : ITransformRunner, IScanRunner
+{
+    private readonly PythonSettings _settings;
+    private readonly Channel<WorkerProcess?> _slots;
+    private readonly List<WorkerProcess> _started = [];
+    private IReadOnlyDictionary<string, string>? _versions;
+    private IReadOnlyList<CodemodInfo>? _codemods;
+
+    public WorkerPool(PythonSettings settings)
+    {
+        _settings = settings;
+        _slots = Channel.CreateUnbounded<WorkerProcess?>();
+        for (var i = 0; i < Math.Max(1, settings.Workers); i++)
+        {
+            _slots.Writer.TryWrite(null);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> GetVersionsAsync(CancellationToken cancellationToken)
+    {
+        if (_versions is null)
+        {
+            await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), _ => 0, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _versions!;
+    }
+
+    public async Task<IReadOnlyList<CodemodInfo>> ListCodemodsAsync(CancellationToken cancellationToken) =>
+        _codemods ??= await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), WorkerProtocol.ParseList, cancellationToken).ConfigureAwait(false);
+
+    public Task<IReadOnlyList<string>> PrefilterForAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.Prefilter(w.NextId(), codemod, arguments), r => WorkerProtocol.Strings(r, "tokens"), cancellationToken);
+
+    public async Task<FileOutcome> TransformAsync(TransformRequest request, CancellationToken cancellationToken)
+    {
+        var (response, failure) = await CallWithTimeoutAsync(w => WorkerProtocol.Transform(w.NextId(), request), cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return FileOutcome.Fail(request.File.RelativePath, failure!);
+        }
+
+        using (response)
+        {
+            return WorkerProtocol.ParseTransform(response.RootElement, request);
+        }
+    }
+
+    public async Task<ScanResponse> ScanAsync(string path, byte[] source, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    {
+        var (response, failure) = await CallWithTimeoutAsync(w => WorkerProtocol.Scan(w.NextId(), path, source, arguments), cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return new ScanResponse(null, failure);
+        }
+
+        using (response)
+        {
+            return response.RootElement.GetProperty("ok").GetBoolean()
+                ? new ScanResponse(response.RootElement.Clone(), null)
+                : new ScanResponse(null, "worker refused the request: " + WorkerProtocol.OptionalString(response.RootElement, "error"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _slots.Writer.TryComplete();
+        List<WorkerProcess> started;
+        lock (_started)
+        {
+            started = [.. _started];
+        }
+
+        await Task.WhenAll(started.Select(w => w.ShutdownAsync())).ConfigureAwait(false);
+        foreach (var worker in started)
+        {
+            worker.Dispose();
+        }
+    }
+
+    /// <summary>One request with the per-file timeout: the response, or null and the reason the worker gave none.</summary>
+    private async Task<(JsonDocument? Response, string? Failure)> CallWithTimeoutAsync(Func<WorkerProcess, byte[]> request, CancellationToken cancellationToken)
+    {
+        var worker = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_settings.Timeout);
+        try
+        {
+            var response = await worker.CallAsync(request(worker), timeout.Token).ConfigureAwait(false);
+            if (response is not null)
+            {
+                Release(worker);
+                return (response, null);
+            }
+
+            var exit = worker.ExitCode();
+            var tail = worker.StderrTail;
+            Discard(worker);
+            return (null, $"worker crashed (exit code {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}){(tail.Length > 0 ? ": " + tail : string.Empty)}; the worker was restarted");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Discard(worker);
+            return (null, $"timed out after {_settings.Timeout.TotalSeconds:0.#} s (--timeout); the worker was killed and restarted");
+        }
+        catch
+        {
+            Discard(worker);
+            throw;
+        }
+    }
+
+    private async Task<T> RoundTripAsync<T>(Func<WorkerProcess, byte[]> request, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    {
+        var (response, failure) = await CallWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            throw new UserError($"the Python worker failed: {failure}", 4);
+        }
+
+        using (response)
+        {
+            if (!response.RootElement.GetProperty("ok").GetBoolean())
+            {
+                throw new UserError(WorkerProtocol.OptionalString(response.RootElement, "error") ?? "the Python worker refused the request");
+            }
+
+            return parse(response.RootElement);
+        }
+    }
+
+    private async Task<WorkerProcess> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var worker = await _slots.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        if (worker is { HasExited: false })
+        {
+            return worker;
+        }
+
+        worker?.Dispose();
+        try
+        {
+            return await StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _slots.Writer.TryWrite(null);
+            throw;
+        }
+    }
+
+    private async Task<WorkerProcess> StartAsync(CancellationToken cancellationToken)
+    {
+        WorkerProcess worker;
+        try
+        {
+            worker = WorkerProcess.Start(_settings);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new UserError($"python not found: '{_settings.PythonExecutable}' could not be started; install Python 3.9+ or pass --python PATH", 4);
+        }
+
+        lock (_started)
+        {
+            _started.Add(worker);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        using var hello = await worker.CallAsync(WorkerProtocol.Hello(worker.NextId()), timeout.Token).ConfigureAwait(false);
+        if (hello is null)
+        {
+            var tail = worker.StderrTail;
+            worker.Dispose();
+            throw tail.Contains("No module named 'libcst'", StringComparison.Ordinal)
+                ? new UserError($"LibCST is not installed for {_settings.PythonExecutable}: run `{_settings.PythonExecutable} -m pip install libcst`", 4)
+                : new UserError($"the Python worker did not start: {tail}", 4);
+        }
+
+        if (!hello.RootElement.GetProperty("ok").GetBoolean())
+        {
+            worker.Dispose();
+            throw new UserError($"the Python worker does not speak protocol {WorkerProtocol.Version}: {WorkerProtocol.OptionalString(hello.RootElement, "error")}; reinstall codemod", 4);
+        }
+
+        _versions ??= new Dictionary<string, string>
+        {
+            ["python"] = WorkerProtocol.OptionalString(hello.RootElement, "python") ?? "?",
+            ["libcst"] = WorkerProtocol.OptionalString(hello.RootElement, "libcst") ?? "?",
+        };
+        return worker;
+    }
+
+    private void Release(WorkerProcess worker) => _slots.Writer.TryWrite(worker);
+
+    private void Discard(WorkerProcess worker)
+    {
+        worker.Kill();
+        _slots.Writer.TryWrite(null);
+    }
+}
