@@ -32,7 +32,7 @@ from __future__ import annotations
 import argparse
 import ast
 import functools
-from typing import Any, Dict, Iterator, Mapping, Optional, Set, Tuple, Union
+from typing import Any, Iterator, Mapping, Optional, Set, Tuple, Union
 
 import libcst as cst
 import libcst.matchers as m
@@ -82,22 +82,21 @@ def keep_top_seam(original: cst.Module, updated: cst.Module) -> cst.Module:
     docstring glued to the next statement. The blank lines between the docstring (or the top of the file) and the
     first statement are kept as they were; seams holding comments are left as LibCST made them.
     """
-    first_original, first_updated = _first_after_docstring(original), _first_after_docstring(updated)
-    if first_original is None or first_updated is None or first_original[0] != first_updated[0]:
+    seam = _first_after_docstring(original)
+    if seam is None or seam != _first_after_docstring(updated):
         return updated
-    before = original.body[first_original[0]].leading_lines
-    after = updated.body[first_updated[0]].leading_lines
+    before, after = original.body[seam].leading_lines, updated.body[seam].leading_lines
     if len(before) == len(after) or any(line.comment is not None for line in (*before, *after)):
         return updated
     body = list(updated.body)
-    body[first_updated[0]] = body[first_updated[0]].with_changes(leading_lines=before)
+    body[seam] = body[seam].with_changes(leading_lines=before)
     return updated.with_changes(body=body)
 
 
-def _first_after_docstring(module: cst.Module) -> Optional[Tuple[int]]:
+def _first_after_docstring(module: cst.Module) -> Optional[int]:
     index = 1 if module.body and m.matches(
         module.body[0], m.SimpleStatementLine(body=[m.Expr(value=m.SimpleString() | m.ConcatenatedString())])) else 0
-    return (index,) if index < len(module.body) else None
+    return index if index < len(module.body) else None
 
 
 class CanonicalClassCommand(ReportingMixin, VisitorBasedCodemodCommand):
@@ -266,7 +265,8 @@ class DedupeClassCommand(CanonicalClassCommand):
     DESCRIPTION = "Replace classes identical to a canonical class with a re-export of it."
     VERSION = "1.0.0"
     BREAKING = True
-    CANONICAL_HELP = "dotted name of the canonical class, pkg.module.ClassName; equivalent copies elsewhere re-export it"
+    CANONICAL_HELP = ("dotted name of the canonical class, pkg.module.ClassName; equivalent copies elsewhere "
+                      "re-export it")
 
     def verdict(self, local: ast.ClassDef, canonical: ast.ClassDef, canonical_tree: ast.Module) -> Verdict:
         if class_fingerprint(local) != class_fingerprint(canonical):

@@ -3,10 +3,12 @@
 Rules (helpers from ``--arg module=...``, default ``test_framework.isolated_environment_fixtures``; their names from
 ``temp_vars`` (default ``temporary_env_vars``) and ``clean`` (default ``clean_env_context``)):
 - ``with patch.dict(os.environ, {...}):``            -> ``with temporary_env_vars({...}):``
-- ``with patch.dict(os.environ, {...}, clear=True):`` -> ``with clean_env_context(clear_all=True), temporary_env_vars({...}):``
+- ``with patch.dict(os.environ, {...}, clear=True):``
+  -> ``with clean_env_context(clear_all=True), temporary_env_vars({...}):``
   (just ``clean_env_context(clear_all=True)`` when nothing is set); other items of the same ``with`` stay in place.
 - ``@patch.dict(os.environ, {...})`` on a function   -> ``@temporary_env_vars({...})``; with ``clear=True`` it becomes
-  ``@clean_env_context(clear_all=True)`` above ``@temporary_env_vars({...})`` (cleared first, then set, as patch.dict does).
+  ``@clean_env_context(clear_all=True)`` above ``@temporary_env_vars({...})`` (cleared first, then set, as
+  patch.dict does).
 - Keyword values are folded into the mapping: ``patch.dict(os.environ, A="1")`` -> ``temporary_env_vars({"A": "1"})``,
   appended to a dict literal when there is one; with a non-literal mapping they are a review item.
 - ``patch`` is recognised through its qualified name (``unittest.mock.patch`` / ``mock.patch``, however imported:
@@ -206,10 +208,11 @@ class EnvInTestsCommand(ReportingMixin, VisitorBasedCodemodCommand):
         return any(q.name == ENVIRON for q in self.get_metadata(QualifiedNameProvider, node, set()))
 
     def _replacement(self, call: cst.Call, kind: str) -> Optional[Replacement]:
-        """The calls replacing ``call``, with the change recorded; None (and a review item) when it cannot be rewritten."""
+        """The calls replacing ``call``, change recorded; None, with a review item, when it cannot be rewritten."""
         planned = self._plan(call)
         if isinstance(planned, str):
-            self.record_review(call, "patch-dict-unsupported", f"patch.dict(os.environ, ...): {planned}; review by hand")
+            self.record_review(call, "patch-dict-unsupported",
+                               f"patch.dict(os.environ, ...): {planned}; review by hand")
             return None
         clear, mapping = planned
         calls: Replacement = []

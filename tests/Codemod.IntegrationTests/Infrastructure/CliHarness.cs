@@ -1,0 +1,28 @@
+using System.Text;
+using Codemod.Cli;
+using Codemod.Cli.Options;
+
+namespace Codemod.IntegrationTests.Infrastructure;
+
+/// <summary>Runs the real CLI in-process (real workers, real git) with captured stdout bytes and stderr text.</summary>
+public static class CliHarness
+{
+    public sealed record CliResult(int ExitCode, byte[] StdoutBytes, string Stderr)
+    {
+        public string Stdout => Encoding.UTF8.GetString(StdoutBytes);
+
+        public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
+    }
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
+        await RunAsync(workingDirectory, CancellationToken.None, args);
+
+    public static async Task<CliResult> RunAsync(string workingDirectory, CancellationToken cancellationToken, params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        var environment = new EnvironmentSnapshot(NoColor: true, Python: null, CurrentDirectory: workingDirectory, OutputRedirected: true, ErrorRedirected: true);
+        var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment), cancellationToken);
+        return new CliResult(code, stdout.ToArray(), stderr.ToString());
+    }
+}
