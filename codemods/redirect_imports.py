@@ -144,6 +144,12 @@ def _split(dotted: str) -> Tuple[str, str]:
     return parent, last
 
 
+def _tokens(old: str) -> Tuple[str, str]:
+    """Words every file that uses ``old`` contains: its name, or its module's last component (star imports)."""
+    module, name = _split(old)
+    return name, _split(module)[1]
+
+
 def _fresh_alias(base: str, taken: Any) -> str:
     stem = "Canonical" + base if base[:1].isupper() else "canonical_" + base
     candidate, number = stem, 2
@@ -249,6 +255,9 @@ class _RedirectStep(ReportingMixin, RenameCommand):
         node.visit(collector)
         scopes = {s for s in self.metadata[ScopeProvider].values() if s is not None}
         self._assignments: List[BaseAssignment] = [a for s in scopes for a in s.assignments]
+        self._imports_by_node: Dict[Tuple[int, str], ImportAssignment] = {
+            (id(a.node), a.name): a for a in self._assignments if isinstance(a, ImportAssignment)
+        }
         self._unbound_reads: Set[str] = {
             access.node.value
             for s in scopes
@@ -274,10 +283,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
         return self.get_metadata(ScopeProvider, node, None)
 
     def _assignment(self, node: cst.CSTNode, local: str) -> Optional[ImportAssignment]:
-        for assignment in self._assignments:
-            if isinstance(assignment, ImportAssignment) and assignment.node is node and assignment.name == local:
-                return assignment
-        return None
+        return self._imports_by_node.get((id(node), local))
 
     def _taken(self, name: str) -> bool:
         if name in self._unbound_reads:
@@ -430,9 +436,11 @@ class _RedirectStep(ReportingMixin, RenameCommand):
             self._rename_name[target] = new
             self.record_change(target, "name-reference", f"{target.value} -> {new}")
             return True
-        if isinstance(target, cst.SimpleString):
-            replaced = _renamed_annotation(target, renames)
+        if isinstance(target, cst.BaseString):
+            replaced = _renamed_annotation(target, renames) if isinstance(target, cst.SimpleString) else None
             if replaced is None:
+                self.record_review(target, "string-annotation-left",
+                                   f"this string annotation still names {', '.join(renames)}: rewrite it by hand")
                 return False
             self._replace_string[target] = replaced
             self.record_change(target, "string-annotation", f"{target.value} -> {replaced.value}")
@@ -470,7 +478,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
                             f"this module no longer exports '{old}' (now '{renamed[old]}'): update its importers",
                         )
 
-    def _module_access_kind(self, access_node: cst.CSTNode, local: str) -> Optional[cst.Attribute]:
+    def _module_target(self, access_node: cst.CSTNode) -> Optional[cst.Attribute]:
         """The ``local.OldName`` attribute an access of a module binding is part of, if it is one."""
         if isinstance(access_node, cst.Name):
             parent = self.get_metadata(ParentNodeProvider, access_node, None)
@@ -484,7 +492,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
             targets: List[cst.CSTNode] = []
             others = 0
             for access in assignment.references:
-                if self._module_access_kind(access.node, local) is not None:
+                if self._module_target(access.node) is not None:
                     targets.append(access.node)
                 elif isinstance(access.node, cst.SimpleString) and _renamed_annotation(
                         access.node, {f"{local}.{self.old_obj}": "x"}) is not None:
@@ -511,7 +519,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
             self.record_change(alias, "module-import", f"{self.old_module} -> {self.new_module}")
             for target in targets:
                 if isinstance(target, cst.Name):
-                    attribute = self._module_access_kind(target, local)
+                    attribute = self._module_target(target)
                     assert attribute is not None
                     self._replace_attribute[attribute] = new_local
                     self.record_change(
@@ -700,11 +708,7 @@ class RedirectImportsCommand(CodemodCommand):
     @classmethod
     def prefilter_for(cls, args: Dict[str, Any]) -> Tuple[str, ...]:
         """Tokens a file must contain for these arguments: the old names' and old modules' last components."""
-        tokens: Set[str] = set()
-        for old, _ in pairs_from_args(args):
-            module, name = _split(old)
-            tokens.update((name, _split(module)[1]))
-        return tuple(sorted(tokens))
+        return tuple(sorted({token for old, _ in pairs_from_args(args) for token in _tokens(old)}))
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -724,6 +728,9 @@ class RedirectImportsCommand(CodemodCommand):
         history: List[List[int]] = []
         for old, new in self.pairs:
             if self.context.full_module_name == _split(old)[0]:
+                continue
+            # Scope and qualified-name metadata are the cost: skip pairs whose names this file never spells.
+            if not any(re.search(rf"\b{token}\b", tree.code) for token in _tokens(old)):
                 continue
             marks = {key: len(self.context.scratch.get(key, [])) for key in (CHANGES, REVIEWS)}
             step = _RedirectStep(self.context, old, new)

@@ -3,6 +3,9 @@ namespace Codemod.Python;
 /// <summary>How to start workers: the interpreter, the folders holding codemods, the per-file timeout and the pool size.</summary>
 public sealed record PythonSettings(string PythonExecutable, IReadOnlyList<string> CodemodDirectories, TimeSpan Timeout, int Workers)
 {
+    /// <summary>The user's current folder: codemod parameters that name files (e.g. a mapping file) are relative to it.</summary>
+    public string? WorkingDirectory { get; init; }
+
     /// <summary>The codemods shipped with the engine, copied beside the binary at build time.</summary>
     public static string BundledCodemodDirectory => Path.Combine(AppContext.BaseDirectory, "codemods");
 }

@@ -47,6 +47,7 @@ internal sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
+            WorkingDirectory = settings.WorkingDirectory ?? string.Empty,
         };
         info.ArgumentList.Add("-m");
         info.ArgumentList.Add("codemod_worker");

@@ -47,7 +47,10 @@ internal static class SettingsResolver
         }
 
         var python = parse.GetValue(CommonOptions.Python) ?? environment.Python ?? "python3";
-        return new PythonSettings(python, [PythonSettings.BundledCodemodDirectory, .. extra], run?.Timeout ?? TimeSpan.FromSeconds(60), run?.Jobs ?? 1);
+        return new PythonSettings(python, [PythonSettings.BundledCodemodDirectory, .. extra], run?.Timeout ?? TimeSpan.FromSeconds(60), run?.Jobs ?? 1)
+        {
+            WorkingDirectory = environment.CurrentDirectory,
+        };
     }
 
     /// <summary><c>--arg NAME=VALUE</c> pairs; a name given twice collects both values (list parameters).</summary>

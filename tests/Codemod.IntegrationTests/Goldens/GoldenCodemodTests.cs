@@ -1,0 +1,107 @@
+using System.Text;
+using Codemod.Core.Changes;
+using Codemod.Core.Diff;
+using Codemod.Core.Files;
+using Codemod.Core.Transform;
+using Codemod.IntegrationTests.Infrastructure;
+
+namespace Codemod.IntegrationTests.Goldens;
+
+/// <summary>
+/// Every golden case under fixtures/codemods runs through the real worker: the output must equal after.py byte for
+/// byte (on mismatch after.received.py is written beside it: accepting is renaming), the outcome and records must match
+/// expect.json, and running the codemod again on after.py must change nothing.
+/// </summary>
+public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixture<WorkerPoolFixture>
+{
+    public static TheoryData<string> Cases()
+    {
+        var data = new TheoryData<string>();
+        foreach (var golden in GoldenCase.All(Paths.Fixtures))
+        {
+            data.Add(golden.ToString());
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Codemod_output_matches_the_golden_file_and_is_idempotent(string name)
+    {
+        // Given a golden case
+        var golden = GoldenCase.All(Paths.Fixtures).Single(c => c.ToString() == name);
+        var before = File.ReadAllBytes(golden.BeforePath);
+        var expectedAfter = File.Exists(golden.AfterPath) ? File.ReadAllBytes(golden.AfterPath) : before;
+
+        // When the codemod runs on before.py
+        var outcome = await TransformAsync(golden, before);
+        var actual = outcome.NewBytes ?? before;
+
+        // Then the bytes are exactly after.py
+        if (!actual.AsSpan().SequenceEqual(expectedAfter))
+        {
+            await File.WriteAllBytesAsync(golden.ReceivedPath, actual);
+            var (diff, _) = UnifiedDiffBuilder.Build("after.py", expectedAfter, actual);
+            Assert.Fail($"{name}: output differs from after.py (outcome {outcome.Kind}: {outcome.Reason}); wrote after.received.py\n" +
+                string.Join('\n', diff.Select(l => UnifiedDiffBuilder.Prefix(l.Kind) + l.Text)));
+        }
+        else if (File.Exists(golden.ReceivedPath))
+        {
+            File.Delete(golden.ReceivedPath);
+        }
+
+        // And the outcome and the records are those expect.json names
+        if (golden.Expect is { } expect)
+        {
+            if (expect.TryGetProperty("outcome", out var kind))
+            {
+                Assert.True(kind.GetString() == Outcome(outcome.Kind), $"{name}: outcome {Outcome(outcome.Kind)} ({outcome.Reason}), expected {kind.GetString()}");
+            }
+
+            AssertRecords(name, "changes", expect, outcome.Changes);
+            AssertRecords(name, "reviews", expect, outcome.Reviews);
+        }
+
+        // And a second run on after.py changes nothing
+        if (outcome.Kind is OutcomeKind.Changed or OutcomeKind.Unchanged)
+        {
+            var again = await TransformAsync(golden, expectedAfter);
+            Assert.True(again.Kind != OutcomeKind.Changed, $"{name}: not idempotent, a second run changes after.py:\n{Encoding.UTF8.GetString(again.NewBytes ?? [])}");
+        }
+    }
+
+    [Fact]
+    public void Every_codemod_has_at_least_fifteen_golden_cases()
+    {
+        var counts = GoldenCase.All(Paths.Fixtures).GroupBy(c => c.Codemod).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(counts, c => Assert.True(c.Value >= 15, $"{c.Key} has only {c.Value} golden cases"));
+        Assert.Contains("env-to-isolated", counts.Keys);
+    }
+
+    private Task<FileOutcome> TransformAsync(GoldenCase golden, byte[] source) =>
+        workers.Pool.TransformAsync(
+            new TransformRequest(SourceFile.FromBytes(golden.VirtualPath, golden.BeforePath, source), golden.Codemod, golden.Arguments, golden.ContextModules),
+            CancellationToken.None);
+
+    private static string Outcome(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Changed => "changed",
+        OutcomeKind.Unchanged => "unchanged",
+        OutcomeKind.Skipped => "skipped",
+        OutcomeKind.Failed => "failed",
+        _ => "notApplicable",
+    };
+
+    private static void AssertRecords(string name, string property, System.Text.Json.JsonElement expect, IReadOnlyList<ChangeRecord> actual)
+    {
+        if (!expect.TryGetProperty(property, out var expected))
+        {
+            return;
+        }
+
+        var want = expected.EnumerateArray().Select(e => $"{e[0].GetInt32()}:{e[1].GetString()}").ToList();
+        var have = actual.Select(r => $"{r.Line}:{r.Kind}").ToList();
+        Assert.True(want.SequenceEqual(have), $"{name}: {property} [{string.Join(", ", have)}], expected [{string.Join(", ", want)}]");
+    }
+}

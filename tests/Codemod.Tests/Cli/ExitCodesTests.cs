@@ -1,0 +1,43 @@
+using Codemod.Cli;
+
+namespace Codemod.Tests.Cli;
+
+public sealed class ExitCodesTests
+{
+    [Fact]
+    public void Clean_run_exits_zero() => Assert.Equal(0, ExitCodes.For(new RunVerdict()));
+
+    [Fact]
+    public void Pending_changes_without_check_exit_zero() => Assert.Equal(0, ExitCodes.For(new RunVerdict(PendingChanges: true)));
+
+    [Fact]
+    public void Pending_changes_under_check_exit_three() => Assert.Equal(3, ExitCodes.For(new RunVerdict(PendingChanges: true, CheckRequested: true)));
+
+    [Fact]
+    public void Check_outranks_failures_because_it_is_what_was_asked() =>
+        Assert.Equal(3, ExitCodes.For(new RunVerdict(Failed: 2, PendingChanges: true, CheckRequested: true)));
+
+    [Fact]
+    public void Check_with_nothing_pending_but_failures_exits_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Failed: 1, CheckRequested: true)));
+
+    [Fact]
+    public void Failed_files_exit_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Failed: 1)));
+
+    [Fact]
+    public void Review_items_exit_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Reviews: 3)));
+
+    [Fact]
+    public void Failed_write_exits_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(WriteFailed: true)));
+
+    [Fact]
+    public void Baseline_exceeded_exits_three() => Assert.Equal(3, ExitCodes.For(new RunVerdict(BaselineExceeded: true)));
+
+    [Fact]
+    public void Interruption_outranks_everything() => Assert.Equal(130, ExitCodes.For(new RunVerdict(Failed: 1, PendingChanges: true, CheckRequested: true, Interrupted: true)));
+
+    [Fact]
+    public void Named_codes_have_their_documented_values()
+    {
+        Assert.Equal((0, 1, 2, 3, 4, 130), (ExitCodes.Success, ExitCodes.NeedsAttention, ExitCodes.UsageError, ExitCodes.PendingChanges, ExitCodes.EnvironmentMissing, ExitCodes.Interrupted));
+    }
+}
