@@ -490,7 +490,7 @@ def _scope_env(outer: Env, body: List[ast.stmt], parameters: Set[str]) -> Env:
     """What ``os`` / ``environ`` / ``getenv`` names mean inside a scope whose statements are ``body``.
 
     Statements only: every binding form except the walrus and match captures is a statement, and neither is a
-    plausible way to bind ``os``.
+    plausible way to bind ``os``. ``del os`` is not a binding: modules import ``os``, use it, then delete it.
     """
     bound = set(parameters)
     declared: Set[str] = set()
@@ -527,9 +527,6 @@ def _scope_env(outer: Env, body: List[ast.stmt], parameters: Set[str]) -> Env:
                 _target_names(target, bound)
         elif kind is ast.AugAssign or kind is ast.AnnAssign:
             _target_names(stmt.target, bound)  # type: ignore[attr-defined]
-        elif kind is ast.Delete:
-            for target in stmt.targets:  # type: ignore[attr-defined]
-                _target_names(target, bound)
         elif kind is ast.Global or kind is ast.Nonlocal:
             declared.update(stmt.names)  # type: ignore[attr-defined]
         elif kind is ast.If or kind in _LOOP_TYPES:

@@ -162,9 +162,37 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         for node, kind, message in self._changes:
             self.record_change(node, kind, message)
         AddImportsVisitor.add_needed_import(self.context, self.env_module, self.accessor)
-        for ref in self._rewritten_refs:
-            RemoveImportsVisitor.remove_unused_import_by_node(self.context, ref)
+        self._schedule_import_removal()
         return updated_node
+
+    def _schedule_import_removal(self) -> None:
+        # RemoveImportsVisitor costs a full scope analysis of the new tree (several times the parse), so it is only
+        # asked to run when every use of an os import was rewritten; when some other use remains (os.path, ...),
+        # the import certainly stays.
+        ref_ids: Set[int] = set()
+        bases: List[Tuple[cst.CSTNode, cst.Name]] = []
+        for ref in self._rewritten_refs:
+            node = ref
+            while isinstance(node, cst.Attribute):
+                ref_ids.add(id(node))
+                node = node.value
+            if isinstance(node, cst.Name):
+                ref_ids.add(id(node))
+                bases.append((ref, node))
+        decided: Set[int] = set()
+        for ref, base in bases:
+            scope = self.get_metadata(ScopeProvider, base, None)
+            if scope is None:
+                continue
+            for access in scope.accesses[base.value]:
+                if id(access.node) not in ref_ids:
+                    continue
+                for referent in access.referents:
+                    if not isinstance(referent, ImportAssignment) or id(referent) in decided:
+                        continue
+                    decided.add(id(referent))
+                    if all(id(other.node) in ref_ids for other in referent.references):
+                        RemoveImportsVisitor.remove_unused_import_by_node(self.context, ref)
 
     # -------------------------------------------------------- what is `os`?
 
