@@ -42,8 +42,14 @@ Left unchanged, with a review item:
 When the canonical class lacks members the legacy class had, the shim is still written (this codemod is declared
 breaking) and a ``legacy-members-missing`` review lists them.
 
+Change kinds: ``legacy-class-replaced`` and ``getattr-added`` / ``getattr-extended``.
+
 Idempotent: a module whose marker already lists the name and that no longer defines the class is left as it is.
-Caveat: static type checkers see names served by a module ``__getattr__`` as ``Any``.
+
+Caveats: static type checkers see names served by a module ``__getattr__`` as ``Any``. Imports that only the removed
+class used are kept, since other modules may import them from here. For a package's ``__init__``,
+``from package import OldName`` reaches ``__getattr__`` twice (the import machinery probes first), so under the
+``always`` warnings filter the warning shows twice, both times at the importing line.
 """
 
 from __future__ import annotations

@@ -16,9 +16,11 @@ Rewrite rules, for each ``from`` -> ``to`` pair:
   ``if TYPE_CHECKING:`` stay where they were.
 * ``from old import module`` followed by ``module.OldName`` -> ``from new import module`` (or ``import new`` for a
   top-level module) and ``module.NewName``: the access stays an attribute access through a module.
-* ``import old.module`` (with or without ``as``) followed by ``old.module.OldName`` -> ``import new.module`` and
-  ``new.module.NewName``; never turned into a from-import. The old import is replaced in place when nothing else uses
-  it, otherwise kept with ``import new.module`` added on the next line.
+* ``import old.module`` followed by ``old.module.OldName`` -> ``import new.module`` and ``new.module.NewName``; never
+  turned into a from-import. ``import old.module as om`` with ``om.OldName`` gets the same full path (that is how
+  ``RenameCommand`` writes it). The old import is replaced in place when nothing else uses it, otherwise kept with
+  ``import new.module`` added on the next line; a parent-package ``import old`` is kept and removed by
+  ``RemoveImportsVisitor`` only if nothing uses it any more.
 * An import of exactly the new name that is already visible in the same scope (or the module scope) is reused, and
   the old import is removed.
 * Collisions: when the new local name is already bound in the file to something else (or read from builtins or a
@@ -39,7 +41,9 @@ Left alone, with a review item where a person should look:
 * ``from old.module import *`` (review ``star-import``);
 * a name whose uses may also come from another binding, e.g. a ``try/except ImportError`` fallback
   (review ``ambiguous-binding``);
-* ``patch.object(<old module>, "OldName")`` (review ``patch-object-target``: the object argument is not a string).
+* ``patch.object(<old module>, "OldName")`` (review ``patch-object-target``: the object argument is not a string);
+* a string annotation naming the old binding that cannot be rewritten in place, e.g. one with escapes or split over
+  several literals (review ``string-annotation-left``).
 
 What LibCST's ``RenameCommand`` does for us, and what we add: the per-pair step subclasses ``RenameCommand``; its
 argument parsing (``old_module`` / ``old_mod_or_obj`` / ``new_module``...), its ``as``-name bookkeeping
@@ -48,11 +52,17 @@ plain ``import`` are used as they are. We replace its import-statement handling 
 ``new.module`` to an ``import old.module`` even where ``OldName`` is never used, turns ``module.OldName`` into a
 from-import, drops ``as`` aliases, does not resolve relative imports, and has no notion of collisions. We add string
 targets, string annotations, ``__all__``, relative imports, collision aliases, reuse of an existing import, and the
-review items above. Unused old imports are removed with ``RemoveImportsVisitor``.
+review items above. An old name in a from-import is dropped directly rather than through ``RemoveImportsVisitor``:
+when the old and new local names are equal, the visitor counts the new import's uses as uses of the old one.
 
-Caveats: a new import of ``new.module`` binds the top-level name ``new``; a clash with a local variable of that name
-is not detected. Change positions refer to the original source (later pairs' positions are mapped back through the
-lines earlier pairs inserted).
+Change kinds: ``import-from``, ``module-import``, ``name-reference``, ``module-attribute``, ``string-annotation``,
+``string-target``, ``all-entry``. Positions refer to the original source (a later pair's positions are mapped back
+through the lines earlier pairs inserted).
+
+Caveats: a new ``import new.module`` binds the top-level name ``new``; a clash with a local variable of that name is
+not detected. Each pair is one metadata pass (scope and qualified names) over the file, so a long mapping costs one
+pass per pair for the files that spell the pair's old name; files that do not are skipped before any metadata.
+``PREFILTER`` is empty because the tokens depend on the arguments: ``prefilter_for(args)`` gives them.
 """
 
 from __future__ import annotations
@@ -62,8 +72,7 @@ import re
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
-from libcst.codemod import CodemodCommand, CodemodContext
-from libcst.codemod._codemod import Codemod
+from libcst.codemod import Codemod, CodemodCommand, CodemodContext
 from libcst.codemod.commands.rename import RenameCommand
 from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.helpers import get_absolute_module_from_package_for_import, get_full_name_for_node
@@ -144,10 +153,13 @@ def _split(dotted: str) -> Tuple[str, str]:
     return parent, last
 
 
-def _tokens(old: str) -> Tuple[str, str]:
-    """Words every file that uses ``old`` contains: its name, or its module's last component (star imports)."""
+def _may_use(code: str, old: str) -> bool:
+    """Whether a file could use ``old``: it spells the name, and the top-level package or a relative import."""
     module, name = _split(old)
-    return name, _split(module)[1]
+    top = module.partition(".")[0]
+    return bool(re.search(rf"\b{name}\b", code)) and bool(
+        re.search(rf"\b{top}\b", code) or re.search(r"\bfrom\s+\.", code)
+    )
 
 
 def _fresh_alias(base: str, taken: Any) -> str:
@@ -243,6 +255,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
         self._rename_name: Dict[cst.Name, str] = {}
         self._replace_attribute: Dict[cst.Attribute, str] = {}
         self._delegated_attributes: Set[cst.Attribute] = set()
+        self._asname_imports: Set[cst.Import] = set()
         self._replace_string: Dict[cst.SimpleString, cst.SimpleString] = {}
         self._removals: List[Tuple[str, Optional[str], Optional[str]]] = []
         self._dropped: Dict[cst.ImportFrom, List[cst.ImportAlias]] = {}
@@ -565,6 +578,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
                         others += 1
                 if not targets:
                     continue
+                self._asname_imports.add(node)
                 scope = self._scope(node)
                 has_new = any(self._scope(i) is scope or (scope is not None and self._scope(i) is scope.globals)
                               for i in existing_new)
@@ -580,7 +594,8 @@ class _RedirectStep(ReportingMixin, RenameCommand):
                 for target in targets:
                     if isinstance(target, cst.Attribute):
                         self._delegated_attributes.add(target)
-                        self.record_change(target, "module-attribute", f"{self.old_full} -> {self.new_full}")
+                        spelled = self.module.code_for_node(target)
+                        self.record_change(target, "module-attribute", f"{spelled} -> {self.new_full}")
                     else:
                         self._rename_access(target, {f"{local}.{self.old_obj}": self.new_full})
             if changed:
@@ -647,8 +662,8 @@ class _RedirectStep(ReportingMixin, RenameCommand):
         return self._replace_import.get(original_node, updated_node)  # type: ignore[return-value]
 
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
-        if original_node in self._replace_import or any(
-                self._statement_line(original_node) is line for line in self._insert_after):
+        if original_node in self._asname_imports:
+            # RenameCommand.leave_Attribute reads the alias (``om`` in ``import old.module as om``) from here
             self.record_asname(original_node)
         return self._replace_import.get(original_node, updated_node)  # type: ignore[return-value]
 
@@ -707,8 +722,13 @@ class RedirectImportsCommand(CodemodCommand):
 
     @classmethod
     def prefilter_for(cls, args: Dict[str, Any]) -> Tuple[str, ...]:
-        """Tokens a file must contain for these arguments: the old names' and old modules' last components."""
-        return tuple(sorted({token for old, _ in pairs_from_args(args) for token in _tokens(old)}))
+        """Tokens a file must contain for these arguments: the old names' last components.
+
+        Every use this codemod rewrites spells the old name, even through a module (``module.OldName``), a relative
+        import or a string target; a file that never spells it has nothing to redirect (a star import of the old
+        module there uses no ``OldName`` either, so its review would be noise).
+        """
+        return tuple(sorted({_split(old)[1] for old, _ in pairs_from_args(args)}))
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -729,8 +749,8 @@ class RedirectImportsCommand(CodemodCommand):
         for old, new in self.pairs:
             if self.context.full_module_name == _split(old)[0]:
                 continue
-            # Scope and qualified-name metadata are the cost: skip pairs whose names this file never spells.
-            if not any(re.search(rf"\b{token}\b", tree.code) for token in _tokens(old)):
+            # Scope and qualified-name metadata are the cost: skip pairs this file cannot be using.
+            if not _may_use(tree.code, old):
                 continue
             marks = {key: len(self.context.scratch.get(key, [])) for key in (CHANGES, REVIEWS)}
             step = _RedirectStep(self.context, old, new)
