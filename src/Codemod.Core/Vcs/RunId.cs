@@ -24,7 +24,7 @@ public sealed partial record RunId
 
     public static RunId New(TimeProvider time, Random? random = null)
     {
-        var now = time.GetUtcNow();
+        var now = time.GetUtcNow().ToUniversalTime();
         var stamp = new DateTimeOffset(now.Year, now.Month, now.Day, now.Hour, now.Minute, now.Second, TimeSpan.Zero);
         var suffix = (random ?? Random.Shared).Next(0, 1 << 24).ToString("x6", CultureInfo.InvariantCulture);
         return new RunId($"{stamp.ToString(TimestampFormat, CultureInfo.InvariantCulture)}-{suffix}", stamp);

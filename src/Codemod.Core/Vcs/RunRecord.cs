@@ -41,29 +41,3 @@ public sealed record RunRecord
         : OnHead ? RunState.Active
         : RunState.NotOnHead;
 }
-
-/// <summary>A single codemod run, or a plan batch whose steps are runs of their own.</summary>
-public enum RunKind
-{
-    Run,
-    Plan,
-}
-
-/// <summary>Where a run stands now.</summary>
-public enum RunState
-{
-    /// <summary>Committed and reachable from HEAD.</summary>
-    Active,
-
-    /// <summary>Undone by a revert commit or a hard reset.</summary>
-    RolledBack,
-
-    /// <summary>A rollback point without a commit: the run stopped before committing.</summary>
-    Incomplete,
-
-    /// <summary>Committed on another branch (or dropped from this one by something other than codemod).</summary>
-    NotOnHead,
-}
-
-/// <summary>How a run was rolled back: <c>revert</c> (a commit carrying <c>Codemod-Rollback</c>) or <c>hard</c> (a reset).</summary>
-public sealed record RollbackMark(string Mode, string? Commit);
