@@ -3,6 +3,7 @@ using Codemod.Cli.Commits;
 using Codemod.Cli.Options;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Apply;
+using Codemod.Core.Settings;
 using Codemod.Core.Vcs;
 using Codemod.Git;
 
@@ -30,11 +31,11 @@ internal static class ApplyCommand
         {
             if (!parse.GetValue(commit) && (parse.GetValue(allowDirty) || parse.GetValue(noVerify)))
             {
-                throw new Core.Settings.UserError("--allow-dirty and --no-verify only make sense with --commit");
+                throw new UserError("--allow-dirty and --no-verify only make sense with --commit");
             }
 
             GitRepository? repository = null;
-            Action<Core.Settings.RunSettings>? preflight = parse.GetValue(commit) ? s => repository = CommitFlow.OpenForCommit(s.Root, parse.GetValue(allowDirty)) : null;
+            Action<RunSettings>? preflight = parse.GetValue(commit) ? s => repository = CommitFlow.OpenForCommit(s.Root, parse.GetValue(allowDirty)) : null;
             var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken, preflight);
             // Cancellation is honoured up to here; once writing starts it runs to the end (or restores), never half-way.
             cancellationToken.ThrowIfCancellationRequested();

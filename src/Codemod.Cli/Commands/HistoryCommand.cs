@@ -93,7 +93,7 @@ internal static class HistoryCommand
     private static List<RunRecord> Selected(RunHistoryReader reader, string id)
     {
         var all = reader.Read();
-        var run = reader.Find(id);
+        var run = RunHistoryReader.Find(all, id);
         return [run, .. all.Where(r => run.Steps.Contains(r.RunId))];
     }
 

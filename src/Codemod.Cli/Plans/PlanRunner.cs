@@ -127,11 +127,11 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         }
 
         var all = WithNotRun(plan, reports);
-        var report0 = new PlanReport(plan, false, all) { BatchId = batch.Value, Start = start, Versions = versions };
+        var finished = new PlanReport(plan, false, all) { BatchId = batch.Value, Start = start, Versions = versions };
         if (all.Any(s => s.Status == StepStatus.Failed))
         {
             var problems = ReturnToStart(repository, start, created, notesTip);
-            return report0 with
+            return finished with
             {
                 Steps = [.. all.Select(s => s.Status == StepStatus.Committed ? s with { Status = StepStatus.RolledBack } : s)],
                 Head = repository.Head(),
@@ -144,12 +144,12 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         if (head == start)
         {
             repository.DeleteTags([RunTags.Before(batch)]);
-            return report0 with { Head = head };
+            return finished with { Head = head };
         }
 
         var committed = all.Count(s => s.Status == StepStatus.Committed);
         var after = repository.CreateTag(RunTags.After(batch.Value), head, $"codemod plan {batch}: {committed} step(s) committed from {plan.Name ?? Path.GetFileName(plan.Path)}");
-        return report0 with { Head = head, Tags = after.Succeeded ? [RunTags.Before(batch), RunTags.After(batch.Value)] : [RunTags.Before(batch)] };
+        return finished with { Head = head, Tags = after.Succeeded ? [RunTags.Before(batch), RunTags.After(batch.Value)] : [RunTags.Before(batch)] };
     }
 
     private async Task<StepReport> CommitStepAsync(Plan plan, GitRepository repository, CodemodSession session, PlanStep step, CodemodInfo codemod, IReadOnlyDictionary<string, string> versions, RunId batch, HashSet<string> used, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ namespace Codemod.Cli.Plans;
 /// <summary>Where one plan step ended.</summary>
 internal enum StepStatus
 {
-    /// <summary>Changes committed (and, on a failed batch, undone again: see <see cref="RolledBack"/>).</summary>
+    /// <summary>Changes committed, with the step's own tags and note.</summary>
     Committed,
 
     /// <summary>The codemod changed nothing: no commit.</summary>

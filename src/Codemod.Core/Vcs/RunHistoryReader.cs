@@ -51,10 +51,13 @@ public sealed class RunHistoryReader(IGitRepository repository)
     }
 
     /// <summary>The run a user named by id or by one of its tags; throws <see cref="UserError"/> when there is none.</summary>
-    public RunRecord Find(string idOrTag)
+    public RunRecord Find(string idOrTag) => Find(Read(), idOrTag);
+
+    /// <summary>The run named by id or tag among runs already read.</summary>
+    public static RunRecord Find(IReadOnlyList<RunRecord> runs, string idOrTag)
     {
         var id = RunTags.TryParse(idOrTag, out var fromTag, out _) ? fromTag : idOrTag.Trim();
-        return Read().FirstOrDefault(r => r.RunId == id)
+        return runs.FirstOrDefault(r => r.RunId == id)
             ?? throw new UserError($"no codemod run '{idOrTag}' in this repository (no tag {RunTags.Before(id)}): see `codemod history`");
     }
 

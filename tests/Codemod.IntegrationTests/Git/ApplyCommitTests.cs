@@ -96,5 +96,36 @@ public sealed class ApplyCommitTests
         RepoSnapshot.Take(repo).AssertSameAs(before);
     }
 
+    [Fact]
+    public async Task Commit_from_a_folder_inside_the_repository_records_paths_from_the_top_level()
+    {
+        // Given a repository whose code lives in a sub-folder
+        using var repo = TempRepo.Create(new Dictionary<string, string> { ["svc/app.py"] = GitFixture.ASource, ["top.txt"] = "top\n" });
+
+        // When the codemod is applied with --commit from inside that folder
+        var result = await CliHarness.RunAsync(repo.Directory.Combine("svc"), GitFixture.Clock(), "apply", "env-to-isolated", "--commit", "-j", "1");
+
+        // Then the commit and its message use paths from the repository's top level
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("svc/app.py\n", repo.Run("show", "--name-only", "--format=", "HEAD"));
+        Assert.Contains("Files changed (1):\n  svc/app.py\n", repo.Run("log", "-1", "--format=%b"));
+    }
+
+    [Fact]
+    public async Task Commit_options_without_commit_are_a_usage_error()
+    {
+        // Given a repository
+        using var repo = GitFixture.Create();
+        var before = RepoSnapshot.Take(repo);
+
+        // When --allow-dirty is passed without --commit
+        var result = await CliHarness.RunAsync(repo.Path, "apply", "env-to-isolated", "--allow-dirty", "-j", "1");
+
+        // Then it is refused before anything runs
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("only make sense with --commit", result.Stderr);
+        RepoSnapshot.Take(repo).AssertSameAs(before);
+    }
+
     private static string Trailer(TempRepo repo, string key) => repo.Run("log", "-1", $"--format=%(trailers:key={key},valueonly)").Trim();
 }
