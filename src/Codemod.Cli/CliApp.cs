@@ -21,6 +21,9 @@ internal static class CliApp
             ListCommand.Create(context),
             PreviewCommand.Create(context),
             ApplyCommand.Create(context),
+            HistoryCommand.Create(context),
+            RollbackCommand.Create(context),
+            PlanCommand.Create(context),
             DoctorCommand.Create(context),
         })
         {

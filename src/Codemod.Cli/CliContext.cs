@@ -14,6 +14,9 @@ internal sealed class CliContext(Stream output, TextWriter error, EnvironmentSna
 
     public EnvironmentSnapshot Environment { get; } = environment;
 
+    /// <summary>The clock behind run ids, tags and BREAKING_CHANGES.md dates; tests replace it.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public static CliContext FromConsole() =>
         new(Console.OpenStandardOutput(), new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true }, EnvironmentSnapshot.Read());
 }

@@ -21,6 +21,8 @@ public sealed class GitCli(string workingDirectory, string gitExecutable = "git"
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
+            // No BOM: git would read it as part of the first path or message line.
+            StandardInputEncoding = new UTF8Encoding(false),
         };
         foreach (var argument in arguments)
         {

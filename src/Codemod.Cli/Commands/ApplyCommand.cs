@@ -1,11 +1,15 @@
 using System.CommandLine;
+using Codemod.Cli.Commits;
 using Codemod.Cli.Options;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Apply;
+using Codemod.Core.Settings;
+using Codemod.Core.Vcs;
+using Codemod.Git;
 
 namespace Codemod.Cli.Commands;
 
-/// <summary><c>codemod apply</c>: runs a codemod and writes the results atomically through the one write point.</summary>
+/// <summary><c>codemod apply</c>: runs a codemod and writes the results atomically through the one write point; <c>--commit</c> also commits and tags.</summary>
 internal static class ApplyCommand
 {
     public static Command Create(CliContext context)
@@ -14,21 +18,48 @@ internal static class ApplyCommand
         var codemod = CodemodRun.CodemodArgument();
         var format = new Option<string>("--format") { Description = "text (summary on stderr, default) or json (the run document on stdout)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var commit = new Option<bool>("--commit") { Description = "Commit the changed files with a detailed message, tag the rollback point and the commit, store the report as a git note" };
+        var allowDirty = new Option<bool>("--allow-dirty") { Description = "With --commit: proceed on a tree with uncommitted changes; files that have them are left alone and nothing else is staged" };
+        var noVerify = new Option<bool>("--no-verify") { Description = "With --commit: skip the pre-commit and commit-msg hooks" };
         var command = new Command("apply", "Run a codemod and write the changed files atomically") { codemod };
         options.AddTo(command);
         command.Add(format);
+        command.Add(commit);
+        command.Add(allowDirty);
+        command.Add(noVerify);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken);
+            if (!parse.GetValue(commit) && (parse.GetValue(allowDirty) || parse.GetValue(noVerify)))
+            {
+                throw new UserError("--allow-dirty and --no-verify only make sense with --commit");
+            }
+
+            GitRepository? repository = null;
+            Action<RunSettings>? preflight = parse.GetValue(commit) ? s => repository = CommitFlow.OpenForCommit(s.Root, parse.GetValue(allowDirty)) : null;
+            var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken, preflight);
             // Cancellation is honoured up to here; once writing starts it runs to the end (or restores), never half-way.
             cancellationToken.ThrowIfCancellationRequested();
+            var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
+            if (repository is not null)
+            {
+                var outcome = CommitFlow.Commit(repository, run.Changes, run.Versions, RunId.New(context.Time), parse.GetValue(allowDirty), parse.GetValue(noVerify));
+                if (parse.GetValue(format) == "json")
+                {
+                    ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, run.Versions, outcome.Applied, CommitFlow.JsonFields(outcome));
+                }
+
+                SummaryReporter.Write(context.Error, outcome.Changes, paint, CommitFlow.ShownApplied(outcome));
+                CommitFlow.Report(context.Error, outcome, paint);
+                return ExitCodes.For(CommitFlow.Verdict(outcome));
+            }
+
             var applied = new ChangeApplier().Apply(run.Settings.Root, run.Changes.Files);
             if (parse.GetValue(format) == "json")
             {
                 ChangeSetJson.Write(context.OutputStream, "apply", run.Settings.Root, run.Changes, run.Versions, applied);
             }
 
-            SummaryReporter.Write(context.Error, run.Changes, new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected)), applied);
+            SummaryReporter.Write(context.Error, run.Changes, paint, applied);
             var totals = run.Changes.Totals;
             return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded));
         });

@@ -8,9 +8,11 @@ namespace Codemod.Cli.Commands;
 /// <summary>The shared first half of preview and apply: resolve settings, start workers, run the codemod, collect the change set.</summary>
 internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IReadOnlyDictionary<string, string> Versions)
 {
-    public static async Task<CodemodRun> ExecuteAsync(ParseResult parse, CommonOptions options, string codemodName, CliContext context, CancellationToken cancellationToken)
+    /// <summary>Runs the codemod; <paramref name="preflight"/> holds checks that must pass before any worker starts (a clean tree for --commit).</summary>
+    public static async Task<CodemodRun> ExecuteAsync(ParseResult parse, CommonOptions options, string codemodName, CliContext context, CancellationToken cancellationToken, Action<RunSettings>? preflight = null)
     {
         var settings = SettingsResolver.Run(parse, options, context.Environment);
+        preflight?.Invoke(settings);
         var arguments = SettingsResolver.Arguments(parse.GetValue(options.Args) ?? []);
         await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings));
         var codemod = await session.ResolveAsync(codemodName, arguments, cancellationToken).ConfigureAwait(false);

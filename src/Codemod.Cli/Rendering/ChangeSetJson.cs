@@ -9,7 +9,23 @@ internal static class ChangeSetJson
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(Stream output, string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied = null)
+    /// <summary>Writes the document; <paramref name="extra"/> adds top-level fields (e.g. the commit of an apply --commit) before it closes.</summary>
+    public static void Write(Stream output, string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied = null, Action<Utf8JsonWriter>? extra = null)
+    {
+        WriteDocument(output, command, root, changes, versions, applied, extra);
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+
+    /// <summary>The same document as a string: the report stored as a git note on a run's commit.</summary>
+    public static string ToText(string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied, Action<Utf8JsonWriter>? extra)
+    {
+        using var buffer = new MemoryStream();
+        WriteDocument(buffer, command, root, changes, versions, applied, extra);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteDocument(Stream output, string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied, Action<Utf8JsonWriter>? extra)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -27,10 +43,9 @@ internal static class ChangeSetJson
             w.WriteEndObject();
         }
 
+        extra?.Invoke(w);
         w.WriteEndObject();
         w.Flush();
-        output.WriteByte((byte)'\n');
-        output.Flush();
     }
 
     /// <summary>The fields every run document shares: codemod, versions, totals, files. Also embedded in git notes and plan reports.</summary>

@@ -8,6 +8,8 @@ namespace Codemod.Core.Apply;
 /// the rename stays on one filesystem and is atomic), with the target's mode bits; then each is renamed into place.
 /// A file whose bytes changed since the run read them is refused. If any step fails, the files already replaced get
 /// their original bytes back and the temp files are removed: nothing is left half-written.
+/// A Changed outcome without <see cref="FileOutcome.OriginalHash"/> creates a file that must not exist yet
+/// (e.g. BREAKING_CHANGES.md); undoing it deletes the file.
 /// </summary>
 public sealed class ChangeApplier(IFileReplacer? replacer = null)
 {
@@ -21,7 +23,10 @@ public sealed class ChangeApplier(IFileReplacer? replacer = null)
         foreach (var outcome in changed)
         {
             var target = Path.Combine(root, outcome.Path);
-            if (!File.Exists(target) || ContentHash.Of(File.ReadAllBytes(target)) != outcome.OriginalHash)
+            var unchangedOnDisk = outcome.OriginalHash is null
+                ? !File.Exists(target) && new FileInfo(target).LinkTarget is null
+                : File.Exists(target) && ContentHash.Of(File.ReadAllBytes(target)) == outcome.OriginalHash;
+            if (!unchangedOnDisk)
             {
                 refused.Add(outcome with { Kind = OutcomeKind.Failed, Reason = "changed on disk since it was read: run the command again", NewBytes = null });
                 continue;
@@ -30,45 +35,72 @@ public sealed class ChangeApplier(IFileReplacer? replacer = null)
             ready.Add((outcome, target));
         }
 
-        var temps = new List<string>();
+        var error = Replace(ready, o => o.NewBytes!, "writing");
+        return error is null ? new ApplyResult([.. ready.Select(r => r.Outcome.Path)], refused, null) : new ApplyResult([], refused, error);
+    }
+
+    /// <summary>
+    /// Puts back the original bytes of files an <see cref="Apply"/> wrote (deleting the ones it created), whatever they
+    /// hold now: after a rejected commit the user gets exactly what they had, even if a hook reformatted the files.
+    /// Null when everything was restored, else what could not be.
+    /// </summary>
+    public string? Undo(string root, IEnumerable<FileOutcome> written)
+    {
+        var ready = ChangeSet.Sort(written).Select(o => (Outcome: o, Target: Path.Combine(root, o.Path))).ToList();
+        return Replace(ready, o => o.OriginalBytes, "restoring");
+    }
+
+    // Writes every temp file first, then renames each into place; on failure restores the files already replaced.
+    private string? Replace(List<(FileOutcome Outcome, string Target)> ready, Func<FileOutcome, byte[]?> bytesOf, string verb)
+    {
+        var temps = new List<string?>();
         var replaced = new List<(FileOutcome Outcome, string Target)>();
         try
         {
             foreach (var (outcome, target) in ready)
             {
-                temps.Add(WriteTemp(target, outcome.NewBytes!));
+                temps.Add(bytesOf(outcome) is { } bytes ? WriteTemp(target, bytes) : null);
             }
 
             for (var i = 0; i < ready.Count; i++)
             {
-                _replacer.Replace(temps[i], ready[i].Target);
+                if (temps[i] is { } temp)
+                {
+                    _replacer.Replace(temp, ready[i].Target);
+                }
+                else
+                {
+                    File.Delete(ready[i].Target);
+                }
+
                 replaced.Add(ready[i]);
             }
 
-            return new ApplyResult([.. replaced.Select(r => r.Outcome.Path)], refused, null);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var restoreFailures = Restore(replaced);
-            foreach (var temp in temps.Where(File.Exists))
+            var restoreFailures = Restore(replaced, verb == "writing" ? o => o.OriginalBytes : o => o.NewBytes);
+            foreach (var temp in temps.OfType<string>().Where(File.Exists))
             {
                 File.Delete(temp);
             }
 
             var failedPath = ready.Count > replaced.Count ? ready[replaced.Count].Outcome.Path : "?";
-            var message = $"writing {failedPath} failed ({e.Message}); restored {replaced.Count - restoreFailures.Count} file(s) already written, nothing else changed";
+            var message = $"{verb} {failedPath} failed ({e.Message}); restored {replaced.Count - restoreFailures.Count} file(s) already written, nothing else changed";
             if (restoreFailures.Count > 0)
             {
                 message += $"; COULD NOT RESTORE: {string.Join(", ", restoreFailures)}";
             }
 
-            return new ApplyResult([], refused, message);
+            return message;
         }
     }
 
     private static string WriteTemp(string target, byte[] bytes)
     {
         var directory = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.codemod-{Guid.NewGuid():N}.tmp");
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
@@ -76,7 +108,7 @@ public sealed class ChangeApplier(IFileReplacer? replacer = null)
             stream.Flush(flushToDisk: true);
         }
 
-        if (!OperatingSystem.IsWindows())
+        if (!OperatingSystem.IsWindows() && File.Exists(target))
         {
             File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
         }
@@ -84,14 +116,21 @@ public sealed class ChangeApplier(IFileReplacer? replacer = null)
         return temp;
     }
 
-    private List<string> Restore(List<(FileOutcome Outcome, string Target)> replaced)
+    private List<string> Restore(List<(FileOutcome Outcome, string Target)> replaced, Func<FileOutcome, byte[]?> previousBytes)
     {
         var failures = new List<string>();
         foreach (var (outcome, target) in Enumerable.Reverse(replaced))
         {
             try
             {
-                _replacer.Replace(WriteTemp(target, outcome.OriginalBytes!), target);
+                if (previousBytes(outcome) is { } bytes)
+                {
+                    _replacer.Replace(WriteTemp(target, bytes), target);
+                }
+                else
+                {
+                    File.Delete(target);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

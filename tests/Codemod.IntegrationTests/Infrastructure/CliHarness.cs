@@ -17,12 +17,19 @@ public static class CliHarness
     public static async Task<CliResult> RunAsync(string workingDirectory, params string[] args) =>
         await RunAsync(workingDirectory, CancellationToken.None, args);
 
-    public static async Task<CliResult> RunAsync(string workingDirectory, CancellationToken cancellationToken, params string[] args)
+    public static async Task<CliResult> RunAsync(string workingDirectory, CancellationToken cancellationToken, params string[] args) =>
+        await RunAsync(workingDirectory, TimeProvider.System, cancellationToken, args);
+
+    /// <summary>Runs with a controlled clock: run ids, tag names and BREAKING_CHANGES.md dates follow it.</summary>
+    public static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, params string[] args) =>
+        await RunAsync(workingDirectory, time, CancellationToken.None, args);
+
+    private static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, CancellationToken cancellationToken, string[] args)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         var environment = new EnvironmentSnapshot(NoColor: true, Python: null, CurrentDirectory: workingDirectory, OutputRedirected: true, ErrorRedirected: true);
-        var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment), cancellationToken);
+        var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment) { Time = time }, cancellationToken);
         return new CliResult(code, stdout.ToArray(), stderr.ToString());
     }
 }

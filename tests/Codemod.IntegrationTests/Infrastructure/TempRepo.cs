@@ -61,5 +61,21 @@ public sealed class TempRepo : IDisposable
 
     public string Head => Run("rev-parse", "HEAD").Trim();
 
+    /// <summary>Tag names, sorted.</summary>
+    public IReadOnlyList<string> Tags => [.. Run("tag", "--list").Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+
+    /// <summary><c>git status --porcelain</c>, untracked files included: empty when the tree is clean.</summary>
+    public string Status => Run("status", "--porcelain=v1", "--untracked-files=all");
+
+    /// <summary>An executable hook script in .git/hooks.</summary>
+    public void WriteHook(string name, string script)
+    {
+        var path = Directory.Write(System.IO.Path.Combine(".git", "hooks", name), "#!/bin/sh\n" + script + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     public void Dispose() => Directory.Dispose();
 }

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Codemod.Cli.Rendering;
+using Codemod.Core.Settings;
+using Codemod.Core.Vcs;
+using Codemod.Git;
+
+namespace Codemod.Cli.Commands;
+
+/// <summary><c>codemod history</c>: the runs recorded in the repository (tags, trailers, notes), newest first; with a run id, its stored report.</summary>
+internal static class HistoryCommand
+{
+    public const int SchemaVersion = 1;
+
+    public static Command Create(CliContext context)
+    {
+        var runId = new Argument<string?>("RUN-ID") { Description = "Show this run's (or plan's) stored report instead of the list", Arity = ArgumentArity.ZeroOrOne };
+        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var root = RootOption();
+        var command = new Command("history", "List the codemod runs recorded in this repository, newest first") { runId, format, root };
+        command.SetAction(parse =>
+        {
+            var repository = Open(parse.GetValue(root), context);
+            var reader = new RunHistoryReader(repository);
+            var json = parse.GetValue(format) == "json";
+            var id = parse.GetValue(runId);
+            var runs = id is null ? reader.Read() : Selected(reader, id);
+            if (json)
+            {
+                using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
+                w.WriteStartObject();
+                w.WriteNumber("schemaVersion", SchemaVersion);
+                w.WriteString("command", "history");
+                w.WriteString("root", repository.Root);
+                w.WriteStartArray("runs");
+                foreach (var run in runs)
+                {
+                    RunRecordJson.Write(w, run);
+                }
+
+                w.WriteEndArray();
+                if (id is not null)
+                {
+                    w.WriteStartObject("reports");
+                    foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
+                    {
+                        w.WritePropertyName(run.RunId);
+                        WriteReport(w, repository.ReadNote(RunTags.NotesRef, run.After!));
+                    }
+
+                    w.WriteEndObject();
+                }
+
+                w.WriteEndObject();
+                w.Flush();
+                context.OutputStream.WriteByte((byte)'\n');
+                return ExitCodes.Success;
+            }
+
+            if (runs.Count == 0)
+            {
+                context.Error.WriteLine("no codemod runs are recorded in this repository (runs are recorded by `codemod apply --commit` and `codemod plan`)");
+                return ExitCodes.Success;
+            }
+
+            WriteTable(context.Output, runs);
+            if (id is not null)
+            {
+                foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
+                {
+                    context.Output.WriteLine();
+                    context.Output.WriteLine($"report of {run.RunId} ({RunTags.NotesRef}):");
+                    context.Output.Write(repository.ReadNote(RunTags.NotesRef, run.After!) ?? "(no note: fetch it with `git fetch origin refs/notes/codemod:refs/notes/codemod`)\n");
+                }
+            }
+
+            context.Output.Flush();
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    public static Option<string?> RootOption() => new("--root") { Description = "A folder inside the repository (default: the current folder)" };
+
+    public static GitRepository Open(string? root, CliContext context)
+    {
+        var folder = Path.GetFullPath(root ?? ".", context.Environment.CurrentDirectory);
+        return GitRepository.Open(folder) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
+    }
+
+    private static List<RunRecord> Selected(RunHistoryReader reader, string id)
+    {
+        var all = reader.Read();
+        var run = RunHistoryReader.Find(all, id);
+        return [run, .. all.Where(r => run.Steps.Contains(r.RunId))];
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<RunRecord> runs)
+    {
+        var rows = runs.Select(r => new[]
+        {
+            r.RunId,
+            r.Date.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            r.Kind == RunKind.Plan ? "plan" : r.BatchId is null ? "run" : "step",
+            r.Kind == RunKind.Plan ? $"{r.Steps.Count} step(s)" : $"{r.Codemod}@{r.CodemodVersion}",
+            r.After?[..10] ?? "-",
+            r.Files.Count.ToString(CultureInfo.InvariantCulture),
+            r.State switch
+            {
+                RunState.RolledBack when r.Rollback!.Mode == "hard" => "rolled back (--hard)",
+                RunState.RolledBack => $"rolled back (revert {r.Rollback!.Commit?[..Math.Min(10, r.Rollback.Commit.Length)]})",
+                RunState.NotOnHead => "not on HEAD",
+                RunState.Incomplete => "incomplete (never committed)",
+                _ => "active",
+            },
+        }).ToList();
+        string[] header = ["RUN", "DATE", "KIND", "CODEMOD", "COMMIT", "FILES", "STATE"];
+        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        foreach (var row in rows.Prepend(header))
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 5 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
+        }
+    }
+
+    private static void WriteReport(Utf8JsonWriter w, string? note)
+    {
+        if (note is null)
+        {
+            w.WriteNullValue();
+            return;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(note);
+            document.RootElement.WriteTo(w);
+        }
+        catch (JsonException)
+        {
+            w.WriteStringValue(note);
+        }
+    }
+}

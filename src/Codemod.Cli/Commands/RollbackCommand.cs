@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Text.Json;
+using Codemod.Cli.Options;
+using Codemod.Cli.Rendering;
+using Codemod.Core.Vcs;
+
+namespace Codemod.Cli.Commands;
+
+/// <summary><c>codemod rollback</c>: undo a run or a plan batch by revert commit (default) or hard reset, then prove the tree matches the rollback point.</summary>
+internal static class RollbackCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var target = new Argument<string>("RUN-ID") { Description = "Run id, plan batch id, or one of their tags (codemod/<id>/before|after)" };
+        var hard = new Option<bool>("--hard") { Description = "Reset to the rollback point instead of reverting; only when the run's commit is HEAD, unpushed, and the tree is clean" };
+        var noVerify = new Option<bool>("--no-verify") { Description = "Skip the pre-commit and commit-msg hooks for the revert commit" };
+        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var root = HistoryCommand.RootOption();
+        var command = new Command("rollback", "Undo a codemod run or plan batch: a revert commit, or --hard reset to its rollback point") { target, hard, noVerify, format, root };
+        command.SetAction(parse =>
+        {
+            var repository = HistoryCommand.Open(parse.GetValue(root), context);
+            var outcome = new RollbackRunner(repository).Rollback(parse.GetValue(target)!, parse.GetValue(hard), parse.GetValue(noVerify));
+            var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
+            if (parse.GetValue(format) == "json")
+            {
+                WriteJson(context.OutputStream, outcome);
+            }
+
+            Report(context.Error, outcome, paint);
+            return outcome.Status switch
+            {
+                RollbackStatus.Failed => ExitCodes.NeedsAttention,
+                _ when outcome.Verification is { Verified: false } => ExitCodes.NeedsAttention,
+                _ => ExitCodes.Success,
+            };
+        });
+        return command;
+    }
+
+    private static void Report(TextWriter error, RollbackOutcome outcome, Paint paint)
+    {
+        var run = outcome.Run;
+        var what = run.Kind == RunKind.Plan ? $"plan {run.RunId} ({run.Steps.Count} step(s))" : $"run {run.RunId} ({run.Codemod})";
+        switch (outcome.Status)
+        {
+            case RollbackStatus.AlreadyRolledBack:
+                error.WriteLine($"{what} is already rolled back ({outcome.Detail}): nothing to do");
+                return;
+            case RollbackStatus.Failed:
+                error.WriteLine(paint.Red("rollback failed: ") + outcome.Detail);
+                return;
+            case RollbackStatus.NothingToRevert:
+                error.WriteLine($"{what}: reverting it changes nothing (its files already match the rollback point): nothing committed");
+                break;
+            case RollbackStatus.RolledBack when outcome.Hard:
+                error.WriteLine(paint.Green($"rolled back {what}") + $": HEAD reset to {RunTags.Before(run.RunId)} ({outcome.Commit![..10]})");
+                break;
+            case RollbackStatus.RolledBack:
+                error.WriteLine(paint.Green($"rolled back {what}") + $" with revert commit {outcome.Commit![..10]}");
+                break;
+        }
+
+        if (outcome.Verification is { } check)
+        {
+            error.WriteLine(check.Verified
+                ? paint.Green($"verified: {check.Identical.Count} file(s) identical to {check.Reference}")
+                : paint.Red($"NOT verified: {check.Differing.Count} of {check.Identical.Count + check.Differing.Count} file(s) differ from {check.Reference} (later commits changed them): ") + string.Join(", ", check.Differing.Take(10)));
+        }
+    }
+
+    private static void WriteJson(Stream output, RollbackOutcome outcome)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", HistoryCommand.SchemaVersion);
+        w.WriteString("command", "rollback");
+        w.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(outcome.Status.ToString()));
+        w.WriteString("mode", outcome.Hard ? "hard" : "revert");
+        w.WriteString("commit", outcome.Commit);
+        w.WriteString("detail", outcome.Detail);
+        if (outcome.Verification is { } check)
+        {
+            w.WriteStartObject("verification");
+            w.WriteString("reference", check.Reference);
+            w.WriteBoolean("verified", check.Verified);
+            w.WriteNumber("identical", check.Identical.Count);
+            w.WriteStartArray("differing");
+            foreach (var path in check.Differing)
+            {
+                w.WriteStringValue(path);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("verification");
+        }
+
+        w.WritePropertyName("run");
+        RunRecordJson.Write(w, outcome.Run);
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteByte((byte)'\n');
+    }
+}

@@ -1,0 +1,267 @@
+using Codemod.Cli.Commits;
+using Codemod.Core.Apply;
+using Codemod.Core.Changes;
+using Codemod.Core.Plans;
+using Codemod.Core.Settings;
+using Codemod.Core.Transform;
+using Codemod.Core.Vcs;
+using Codemod.Git;
+
+namespace Codemod.Cli.Plans;
+
+/// <summary>
+/// Runs a plan: every step one commit with its own tags, the batch one rollback point. The first failed step (a Failed
+/// file, a refused commit, a failing verification) stops the batch and returns the repository to that point: HEAD,
+/// tree, index, tags and notes as they were. A dry run applies the steps to a temporary copy instead.
+/// </summary>
+internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Action<StepReport>? onStep = null)
+{
+    public async Task<PlanReport> RunAsync(Plan plan, CancellationToken cancellationToken)
+    {
+        await using var session = new CodemodSession(settings.Python);
+        var steps = await ResolveAsync(plan, session, cancellationToken).ConfigureAwait(false);
+        var versions = await session.VersionsAsync(cancellationToken).ConfigureAwait(false);
+        return settings.DryRun
+            ? await DryRunAsync(plan, session, steps, versions, cancellationToken).ConfigureAwait(false)
+            : await CommitAsync(plan, session, steps, versions, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every step's codemod, arguments and paths checked before anything runs, so a typo costs nothing.</summary>
+    private async Task<List<(PlanStep Step, CodemodInfo Codemod)>> ResolveAsync(Plan plan, CodemodSession session, CancellationToken cancellationToken)
+    {
+        var resolved = new List<(PlanStep, CodemodInfo)>();
+        foreach (var step in plan.Steps)
+        {
+            try
+            {
+                resolved.Add((step, await session.ResolveAsync(step.Codemod, step.Arguments, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (UserError e) when (e.ExitCode == 2)
+            {
+                throw new UserError(plan.At(step.Line, $"step {step.Number}: {e.Message}"));
+            }
+
+            foreach (var path in step.Paths.Where(p => p != "."))
+            {
+                var full = Path.Combine(settings.Run.Root, path);
+                if (Path.IsPathRooted(path) || path.Split('/').Contains("..") || (!File.Exists(full) && !Directory.Exists(full)))
+                {
+                    throw new UserError(plan.At(step.Line, $"step {step.Number}: path '{path}' is not a file or folder under the root {settings.Run.Root}"));
+                }
+            }
+        }
+
+        return resolved;
+    }
+
+    private async Task<PlanReport> DryRunAsync(Plan plan, CodemodSession session, List<(PlanStep Step, CodemodInfo Codemod)> steps, IReadOnlyDictionary<string, string> versions, CancellationToken cancellationToken)
+    {
+        using var copy = WorkTreeCopy.Create(settings.Run.Root);
+        var reports = new List<StepReport>();
+        foreach (var (step, codemod) in steps)
+        {
+            var changes = await TryRunAsync(session, step, codemod, copy.Path, cancellationToken).ConfigureAwait(false);
+            var report = changes.Failure is not null ? new StepReport(step, StepStatus.Failed) { Changes = changes.Changes, Failure = changes.Failure }
+                : await ApplyToCopyAsync(plan, step, changes.Changes!, copy.Path, cancellationToken).ConfigureAwait(false);
+            Report(reports, report);
+            if (report.Status == StepStatus.Failed)
+            {
+                break;
+            }
+        }
+
+        return new PlanReport(plan, true, WithNotRun(plan, reports)) { Versions = versions };
+    }
+
+    private async Task<StepReport> ApplyToCopyAsync(Plan plan, PlanStep step, ChangeSet changes, string copy, CancellationToken cancellationToken)
+    {
+        var applied = new ChangeApplier().Apply(copy, changes.Files);
+        if (!applied.Succeeded)
+        {
+            return new StepReport(step, StepStatus.Failed) { Changes = changes, Failure = $"writing to the temporary copy failed: {applied.Error}" };
+        }
+
+        var verify = await VerifyAsync(plan, step, copy, cancellationToken).ConfigureAwait(false);
+        return verify is { Passed: false }
+            ? new StepReport(step, StepStatus.Failed) { Changes = changes, Verify = verify, Failure = VerifyFailure(verify) }
+            : new StepReport(step, changes.HasChanges ? StepStatus.Previewed : StepStatus.Unchanged) { Changes = changes, Verify = verify };
+    }
+
+    private async Task<PlanReport> CommitAsync(Plan plan, CodemodSession session, List<(PlanStep Step, CodemodInfo Codemod)> steps, IReadOnlyDictionary<string, string> versions, CancellationToken cancellationToken)
+    {
+        var repository = GitRepository.Open(settings.Run.Root)
+            ?? throw new UserError($"a plan commits each step, and {settings.Run.Root} is not inside a git work tree (--dry-run works anywhere)");
+        var start = repository.Head() ?? throw new UserError("the repository has no commit yet: a plan needs one as its rollback point");
+        RunCommitter.EnsureClean(repository, ": a plan runs on a clean tree so that a failed batch can be undone exactly");
+
+        var batch = RunId.New(time);
+        var notesTip = repository.ResolveCommit(RunTags.NotesRef);
+        var created = new List<string> { RunTags.Before(batch) };
+        var tagged = repository.CreateTag(RunTags.Before(batch), start, $"codemod plan {batch}: rollback point before plan {plan.Path}");
+        if (!tagged.Succeeded)
+        {
+            throw new UserError($"cannot create tag {RunTags.Before(batch)}: {tagged.FirstLine}");
+        }
+
+        var reports = new List<StepReport>();
+        var used = new HashSet<string>(StringComparer.Ordinal) { batch.Value };
+        try
+        {
+            foreach (var (step, codemod) in steps)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var report = await CommitStepAsync(plan, repository, session, step, codemod, versions, batch, used, cancellationToken).ConfigureAwait(false);
+                created.AddRange(report.Commit?.Tags ?? []);
+                Report(reports, report);
+                if (report.Status == StepStatus.Failed)
+                {
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            // Interrupted or broken mid-batch: the batch's promise (all steps or none) still holds.
+            ReturnToStart(repository, start, created, notesTip);
+            throw;
+        }
+
+        var all = WithNotRun(plan, reports);
+        var finished = new PlanReport(plan, false, all) { BatchId = batch.Value, Start = start, Versions = versions };
+        if (all.Any(s => s.Status == StepStatus.Failed))
+        {
+            var problems = ReturnToStart(repository, start, created, notesTip);
+            return finished with
+            {
+                Steps = [.. all.Select(s => s.Status == StepStatus.Committed ? s with { Status = StepStatus.RolledBack } : s)],
+                Head = repository.Head(),
+                RolledBack = true,
+                RollbackProblems = problems,
+            };
+        }
+
+        var head = repository.Head()!;
+        if (head == start)
+        {
+            repository.DeleteTags([RunTags.Before(batch)]);
+            return finished with { Head = head };
+        }
+
+        var committed = all.Count(s => s.Status == StepStatus.Committed);
+        var after = repository.CreateTag(RunTags.After(batch.Value), head, $"codemod plan {batch}: {committed} step(s) committed from {plan.Name ?? Path.GetFileName(plan.Path)}");
+        return finished with { Head = head, Tags = after.Succeeded ? [RunTags.Before(batch), RunTags.After(batch.Value)] : [RunTags.Before(batch)] };
+    }
+
+    private async Task<StepReport> CommitStepAsync(Plan plan, GitRepository repository, CodemodSession session, PlanStep step, CodemodInfo codemod, IReadOnlyDictionary<string, string> versions, RunId batch, HashSet<string> used, CancellationToken cancellationToken)
+    {
+        var (changes, failure) = await TryRunAsync(session, step, codemod, settings.Run.Root, cancellationToken).ConfigureAwait(false);
+        if (failure is not null)
+        {
+            return new StepReport(step, StepStatus.Failed) { Changes = changes, Failure = failure };
+        }
+
+        var id = RunId.New(time);
+        while (!used.Add(id.Value))
+        {
+            id = RunId.New(time);
+        }
+
+        var commit = CommitFlow.Commit(repository, changes!, versions, id, allowDirty: true, settings.NoVerify, batch.Value, step.Note);
+        if (commit.Status is CommitStatus.WriteFailed or CommitStatus.CommitRejected)
+        {
+            var why = commit.Status == CommitStatus.CommitRejected ? "git refused the commit: " : "writing failed: ";
+            return new StepReport(step, StepStatus.Failed) { Changes = commit.Changes, Commit = commit, Failure = why + OneLine(commit.Detail) };
+        }
+
+        if (commit.Changes.Totals.Failed > 0)
+        {
+            return new StepReport(step, StepStatus.Failed) { Changes = commit.Changes, Commit = commit, Failure = FailedFiles(commit.Changes) };
+        }
+
+        var status = commit.Status == CommitStatus.Committed ? StepStatus.Committed : StepStatus.Unchanged;
+        var verify = await VerifyAsync(plan, step, settings.Run.Root, cancellationToken).ConfigureAwait(false);
+        return verify is { Passed: false }
+            ? new StepReport(step, StepStatus.Failed) { Changes = commit.Changes, Commit = commit, Verify = verify, Failure = VerifyFailure(verify) }
+            : new StepReport(step, status) { Changes = commit.Changes, Commit = commit, Verify = verify };
+    }
+
+    /// <summary>Hard reset to the batch's start (its commits are ours and unpushed), its tags deleted, the notes ref put back.</summary>
+    private static List<string> ReturnToStart(GitRepository repository, string start, List<string> created, string? notesTip)
+    {
+        var problems = new List<string>();
+        if (repository.Head() != start || repository.Status().Any(s => !s.IsUntracked))
+        {
+            var reset = repository.ResetHard(start);
+            if (!reset.Succeeded)
+            {
+                problems.Add($"git reset --hard {start[..10]} failed: {reset.FirstLine}");
+            }
+        }
+
+        var existing = repository.Tags(RunTags.Prefix).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        var deleted = repository.DeleteTags([.. created.Distinct().Where(existing.Contains)]);
+        if (!deleted.Succeeded)
+        {
+            problems.Add($"deleting the batch's tags failed: {deleted.FirstLine}");
+        }
+
+        if (repository.ResolveCommit(RunTags.NotesRef) != notesTip)
+        {
+            var notes = repository.SetRef(RunTags.NotesRef, notesTip);
+            if (!notes.Succeeded)
+            {
+                problems.Add($"restoring {RunTags.NotesRef} failed: {notes.FirstLine}");
+            }
+        }
+
+        return problems;
+    }
+
+    private async Task<(ChangeSet? Changes, string? Failure)> TryRunAsync(CodemodSession session, PlanStep step, CodemodInfo codemod, string root, CancellationToken cancellationToken)
+    {
+        ChangeSet changes;
+        try
+        {
+            changes = await session.RunAsync(StepSettings(step, root), codemod, step.Arguments, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UserError e)
+        {
+            return (null, e.Message);
+        }
+
+        return changes.Totals.Failed > 0 ? (changes, FailedFiles(changes)) : (changes, null);
+    }
+
+    private RunSettings StepSettings(PlanStep step, string root) => settings.Run with
+    {
+        Root = root,
+        Paths = [.. step.Paths.Where(p => p != ".")],
+        Includes = step.Include.Count > 0 ? step.Include : settings.Run.Includes,
+        Excludes = step.Exclude,
+    };
+
+    private static async Task<VerifyResult?> VerifyAsync(Plan plan, PlanStep step, string root, CancellationToken cancellationToken) =>
+        plan.VerifyFor(step) is { } command ? await VerifyRunner.RunAsync(command, root, cancellationToken).ConfigureAwait(false) : null;
+
+    private void Report(List<StepReport> reports, StepReport report)
+    {
+        reports.Add(report);
+        onStep?.Invoke(report);
+    }
+
+    private static List<StepReport> WithNotRun(Plan plan, List<StepReport> reports) =>
+        [.. reports, .. plan.Steps.Skip(reports.Count).Select(s => new StepReport(s, StepStatus.NotRun))];
+
+    private static string FailedFiles(ChangeSet changes)
+    {
+        var failed = changes.Files.Where(f => f.Kind == OutcomeKind.Failed).ToList();
+        var first = failed[0];
+        var more = failed.Count > 1 ? $" (and {failed.Count - 1} more)" : string.Empty;
+        return $"{failed.Count} file(s) failed: {first.Path}{(first.Line is { } l ? $":{l}" : string.Empty)}: {first.Reason}{more}";
+    }
+
+    private static string VerifyFailure(VerifyResult verify) =>
+        $"verification `{verify.Command}` exited with {verify.ExitCode}{(verify.Output.Trim().Length > 0 ? ": " + verify.Tail(3) : string.Empty)}";
+
+    private static string OneLine(string? text) => string.Join(" | ", (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()).Where(l => l.Length > 0).Take(5));
+}

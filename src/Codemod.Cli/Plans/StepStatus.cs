@@ -1,0 +1,22 @@
+namespace Codemod.Cli.Plans;
+
+/// <summary>Where one plan step ended.</summary>
+internal enum StepStatus
+{
+    /// <summary>Changes committed, with the step's own tags and note.</summary>
+    Committed,
+
+    /// <summary>The codemod changed nothing: no commit.</summary>
+    Unchanged,
+
+    /// <summary>Dry run: the changes were shown and applied to the temporary copy only.</summary>
+    Previewed,
+
+    Failed,
+
+    /// <summary>Committed, then undone when a later step failed.</summary>
+    RolledBack,
+
+    /// <summary>Not reached: an earlier step failed.</summary>
+    NotRun,
+}

@@ -1,0 +1,178 @@
+using Codemod.Core.Apply;
+using Codemod.Core.Changes;
+using Codemod.Core.Files;
+using Codemod.Core.Settings;
+
+namespace Codemod.Core.Vcs;
+
+/// <summary>
+/// Turns a run into one commit: tag HEAD as the rollback point, write through <see cref="ChangeApplier"/>, record
+/// breaking changes, stage exactly the written paths, commit through git (hooks and signing apply), tag the commit and
+/// attach the run's report as a note. Whatever fails before the commit stands is undone: original bytes, index, tag.
+/// </summary>
+public sealed class RunCommitter(IMutatingGitRepository repository, ChangeApplier? applier = null)
+{
+    private readonly ChangeApplier _applier = applier ?? new ChangeApplier();
+
+    /// <summary>Throws <see cref="UserError"/> when the tree has uncommitted changes: checked before any work is done.</summary>
+    public static void EnsureClean(IGitRepository repository, string allowFlag)
+    {
+        var dirty = repository.Status();
+        if (dirty.Count > 0)
+        {
+            var sample = string.Join(", ", dirty.Take(3).Select(d => d.Path)) + (dirty.Count > 3 ? ", ..." : string.Empty);
+            throw new UserError($"the work tree has uncommitted changes ({dirty.Count} path(s): {sample}): commit or stash them{allowFlag}");
+        }
+    }
+
+    /// <summary>Applies and commits one run; <paramref name="noteText"/> renders the report stored as the commit's note.</summary>
+    public CommitOutcome Commit(CommitRequest request, Func<ChangeSet, ApplyResult, string> noteText)
+    {
+        var head = repository.Head() ?? throw new UserError("the repository has no commit yet: --commit needs one to tag as the rollback point");
+        if (!request.AllowDirty)
+        {
+            EnsureClean(repository, ", or pass --allow-dirty");
+        }
+
+        var dirty = repository.Status().Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        var changes = Rebase(request.Changes, repository.Prefix, dirty);
+        var id = request.RunId;
+        if (!changes.HasChanges)
+        {
+            return new CommitOutcome(CommitStatus.NothingChanged, id, changes);
+        }
+
+        var breakingPath = BreakingChangesLog.FileName;
+        if (changes.Changed.Any(f => f.Breaking.Count > 0) && dirty.Contains(breakingPath))
+        {
+            throw new UserError($"{breakingPath} has uncommitted changes and this run must add an entry to it: commit or stash them first");
+        }
+
+        var before = RunTags.Before(id);
+        var tagged = repository.CreateTag(before, head, $"codemod run {id}: rollback point before {changes.Codemod}@{changes.CodemodVersion}");
+        if (!tagged.Succeeded)
+        {
+            throw new UserError($"cannot create tag {before}: {tagged.FirstLine}");
+        }
+
+        var applied = _applier.Apply(repository.Root, changes.Files);
+        changes = WithRefusals(changes, applied.Refused);
+        var written = changes.Files.Where(f => f.Kind == OutcomeKind.Changed && applied.Written.Contains(f.Path)).ToList();
+        if (!applied.Succeeded || written.Count == 0)
+        {
+            repository.DeleteTags([before]);
+            return new CommitOutcome(applied.Succeeded ? CommitStatus.NothingChanged : CommitStatus.WriteFailed, id, changes) { Applied = applied, Detail = applied.Error };
+        }
+
+        var breaking = written.SelectMany(f => f.Breaking).Distinct().ToList();
+        if (breaking.Count > 0)
+        {
+            var log = BreakingOutcome(id, changes, breaking);
+            var logged = _applier.Apply(repository.Root, [log]);
+            if (!logged.Succeeded || logged.Written.Count == 0)
+            {
+                var undo = _applier.Undo(repository.Root, written);
+                repository.DeleteTags([before]);
+                var why = logged.Error ?? logged.Refused.FirstOrDefault()?.Reason ?? "not written";
+                return new CommitOutcome(CommitStatus.WriteFailed, id, changes) { Applied = applied, Detail = $"{breakingPath}: {why}{Undone(undo)}" };
+            }
+
+            written.Add(log);
+        }
+
+        var paths = written.Select(f => f.Path).ToList();
+        var message = CommitMessageBuilder.Build(new CommitMessageInput
+        {
+            Changes = changes,
+            CommittedPaths = paths,
+            RunId = id,
+            EngineVersion = request.EngineVersion,
+            RuntimeVersions = request.RuntimeVersions,
+            BatchId = request.BatchId,
+            Note = request.Note,
+            PreferredSubject = request.PreferredSubject,
+            Breaking = breaking,
+        });
+
+        var staged = repository.Add(paths);
+        var committed = staged.Succeeded ? repository.Commit(message.Text, paths, request.NoVerify) : staged;
+        var commit = committed.Succeeded ? repository.Head() : null;
+        if (!committed.Succeeded || commit is null || commit == head)
+        {
+            var undo = _applier.Undo(repository.Root, written);
+            repository.Unstage(paths);
+            repository.DeleteTags([before]);
+            return new CommitOutcome(CommitStatus.CommitRejected, id, changes) { Applied = applied, Message = message, Detail = committed.Output.Trim() + Undone(undo) };
+        }
+
+        var warnings = new List<string>();
+        var after = RunTags.After(id.Value);
+        var tags = new List<string> { before };
+        var afterTag = repository.CreateTag(after, commit, $"codemod run {id}: {message.Subject}");
+        if (afterTag.Succeeded)
+        {
+            tags.Add(after);
+        }
+        else
+        {
+            warnings.Add($"committed, but tag {after} could not be created: {afterTag.FirstLine}");
+        }
+
+        var note = repository.AddNote(RunTags.NotesRef, commit, noteText(changes, applied with { Written = paths }));
+        if (!note.Succeeded)
+        {
+            warnings.Add($"committed, but the report note ({RunTags.NotesRef}) could not be written: {note.FirstLine}");
+        }
+
+        return new CommitOutcome(CommitStatus.Committed, id, changes)
+        {
+            Applied = applied with { Written = paths },
+            Commit = commit,
+            Message = message,
+            Tags = tags,
+            CommittedPaths = paths,
+            Warnings = warnings,
+            BreakingEntryWritten = breaking.Count > 0,
+        };
+    }
+
+    /// <summary>Paths relative to the top level; changed files with uncommitted changes become refusals.</summary>
+    private static ChangeSet Rebase(ChangeSet changes, string prefix, IReadOnlySet<string> dirty) =>
+        changes with
+        {
+            Files = ChangeSet.Sort(changes.Files.Select(f =>
+            {
+                var path = prefix + f.Path;
+                return f.Kind == OutcomeKind.Changed && dirty.Contains(path)
+                    ? f with { Path = path, Kind = OutcomeKind.Failed, Reason = "has uncommitted changes: not touched (commit or stash them and run again)", NewBytes = null, OriginalBytes = null }
+                    : f with { Path = path };
+            })),
+        };
+
+    private static ChangeSet WithRefusals(ChangeSet changes, IReadOnlyList<FileOutcome> refused)
+    {
+        if (refused.Count == 0)
+        {
+            return changes;
+        }
+
+        var byPath = refused.ToDictionary(r => r.Path, StringComparer.Ordinal);
+        return changes with { Files = [.. changes.Files.Select(f => byPath.TryGetValue(f.Path, out var r) ? r with { OriginalBytes = null } : f)] };
+    }
+
+    private FileOutcome BreakingOutcome(RunId id, ChangeSet changes, IReadOnlyList<BreakingRecord> breaking)
+    {
+        var full = Path.Combine(repository.Root, BreakingChangesLog.FileName);
+        var existing = File.Exists(full) ? File.ReadAllBytes(full) : null;
+        return new FileOutcome
+        {
+            Path = BreakingChangesLog.FileName,
+            Kind = OutcomeKind.Changed,
+            OriginalBytes = existing,
+            OriginalHash = existing is null ? null : ContentHash.Of(existing),
+            NewBytes = BreakingChangesLog.AddEntry(existing, id, changes.Codemod, changes.CodemodVersion, breaking),
+        };
+    }
+
+    private static string Undone(string? undoError) => undoError is null ? string.Empty : $"\nRESTORING FAILED: {undoError}";
+}

@@ -1,0 +1,236 @@
+using System.Globalization;
+using Codemod.Core.Vcs;
+
+namespace Codemod.Git;
+
+/// <summary>
+/// <see cref="IMutatingGitRepository"/> over the git CLI. Commands run at the top level so every path is relative to
+/// it; paths travel NUL-separated (<c>-z</c>, <c>--pathspec-file-nul</c>) and literally (<c>--literal-pathspecs</c>), so
+/// names with spaces, newlines, '*' or ':' mean themselves.
+/// </summary>
+public sealed class GitRepository : IMutatingGitRepository
+{
+    private const string LiteralPaths = "--literal-pathspecs";
+    private readonly GitCli _git;
+
+    private GitRepository(string root, string prefix)
+    {
+        Root = root;
+        Prefix = prefix;
+        _git = new GitCli(root);
+    }
+
+    public string Root { get; }
+
+    public string Prefix { get; }
+
+    /// <summary>The repository whose work tree holds <paramref name="directory"/>; null outside any.</summary>
+    public static GitRepository? Open(string directory)
+    {
+        var probe = new GitCli(directory).Run("rev-parse", "--show-toplevel", "--show-prefix");
+        if (!probe.Succeeded)
+        {
+            return null;
+        }
+
+        var lines = probe.StandardOutput.Split('\n');
+        return lines.Length < 2 || lines[0].Length == 0 ? null : new GitRepository(lines[0].Trim(), lines[1].TrimEnd('\r'));
+    }
+
+    public string? Head() => ResolveCommit("HEAD");
+
+    public string? ResolveCommit(string revision)
+    {
+        if (revision.StartsWith('-'))
+        {
+            return null;
+        }
+
+        var result = _git.Run("rev-parse", "--verify", "--quiet", revision + "^{commit}");
+        return result.Succeeded ? result.StandardOutput.Trim() : null;
+    }
+
+    public IReadOnlyList<GitStatusEntry> Status()
+    {
+        var result = _git.Run("status", "--porcelain=v1", "-z", "--untracked-files=all");
+        var entries = new List<GitStatusEntry>();
+        var fields = result.StandardOutput.Split('\0');
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var field = fields[i];
+            if (field.Length < 4)
+            {
+                continue;
+            }
+
+            entries.Add(new GitStatusEntry(field[3..], field[0], field[1]));
+            // A rename or copy is followed by its source path, which has changed too (it is gone).
+            if ((field[0] is 'R' or 'C') && i + 1 < fields.Length)
+            {
+                entries.Add(new GitStatusEntry(fields[++i], field[0], field[1]));
+            }
+        }
+
+        return entries;
+    }
+
+    public IReadOnlyList<GitTag> Tags(string prefix)
+    {
+        var result = _git.Run("for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(contents:subject)", "refs/tags/" + prefix);
+        return [.. Lines(result).Select(l => l.Split('\0')).Where(f => f.Length >= 4).Select(f => new GitTag(
+            f[0]["refs/tags/".Length..],
+            f[2].Length > 0 ? f[2] : f[1],
+            f[3]))];
+    }
+
+    public IReadOnlySet<string> TagsReachableFromHead(string prefix)
+    {
+        var result = _git.Run("for-each-ref", "--merged", "HEAD", "--format=%(refname)", "refs/tags/" + prefix);
+        return Lines(result).Select(l => l["refs/tags/".Length..]).ToHashSet(StringComparer.Ordinal);
+    }
+
+    public bool IsAncestor(string ancestor, string descendant) => _git.Run("merge-base", "--is-ancestor", ancestor, descendant).ExitCode == 0;
+
+    public IReadOnlyList<string> RemoteBranchesContaining(string commit) =>
+        [.. Lines(_git.Run("for-each-ref", "--contains", commit, "--format=%(refname:short)", "refs/remotes/"))];
+
+    public GitCommitInfo? Commit(string revision)
+    {
+        var result = _git.Run("-c", "log.showSignature=false", "show", "-s", "--format=" + CommitFormat, revision, "--");
+        return result.Succeeded ? ParseCommits(result.StandardOutput).FirstOrDefault() : null;
+    }
+
+    public IReadOnlyList<GitCommitInfo> CommitsWithTrailer(string key)
+    {
+        var result = _git.Run("-c", "log.showSignature=false", "log", "--format=" + CommitFormat, "-E", $"--grep=^{key}:", "HEAD", "--");
+        return result.Succeeded ? [.. ParseCommits(result.StandardOutput).Where(c => c.Trailer(key).Count > 0)] : [];
+    }
+
+    public IReadOnlyList<string> ChangedPaths(string from, string to)
+    {
+        var result = _git.Run("diff-tree", "-r", "--name-only", "-z", "--no-renames", from, to);
+        return result.Succeeded ? [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)] : [];
+    }
+
+    public IReadOnlyDictionary<string, string?> BlobIds(string revision, IReadOnlyList<string> paths)
+    {
+        var ids = paths.Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => (string?)null, StringComparer.Ordinal);
+        foreach (var chunk in paths.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var result = _git.Run([LiteralPaths, "ls-tree", "-z", "--full-tree", revision, "--", .. chunk], null);
+            foreach (var entry in result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            {
+                // "<mode> SP <type> SP <object> TAB <path>"
+                var tab = entry.IndexOf('\t');
+                var meta = tab > 0 ? entry[..tab].Split(' ') : [];
+                if (meta.Length == 3 && meta[1] == "blob")
+                {
+                    ids[entry[(tab + 1)..]] = meta[2];
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    public string? ReadNote(string notesRef, string commit)
+    {
+        var result = _git.Run("notes", "--ref=" + notesRef, "show", commit);
+        return result.Succeeded ? result.StandardOutput : null;
+    }
+
+    public IReadOnlyList<string> ListFiles()
+    {
+        var result = new GitCli(Path.Combine(Root, Prefix)).Run("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".");
+        return [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+    }
+
+    public GitOperationResult CreateTag(string name, string commit, string message) => Done(_git.Run("tag", "-a", "-m", message, name, commit));
+
+    public GitOperationResult DeleteTags(IReadOnlyList<string> names) =>
+        names.Count == 0 ? new GitOperationResult(true, string.Empty) : Done(_git.Run(["tag", "-d", .. names], null));
+
+    public GitOperationResult Add(IReadOnlyList<string> paths) =>
+        Done(_git.Run([LiteralPaths, "add", "--pathspec-from-file=-", "--pathspec-file-nul"], PathList(paths)));
+
+    public GitOperationResult Unstage(IReadOnlyList<string> paths) =>
+        Done(_git.Run([LiteralPaths, "reset", "-q", "--pathspec-from-file=-", "--pathspec-file-nul"], PathList(paths)));
+
+    public GitOperationResult Commit(string message, IReadOnlyList<string>? onlyPaths, bool noVerify)
+    {
+        // The message goes through a file: stdin carries the paths, and a long message must not hit argv limits.
+        var messageFile = Path.Combine(Path.GetTempPath(), $"codemod-commit-{Guid.NewGuid():N}.txt");
+        File.WriteAllText(messageFile, message, new System.Text.UTF8Encoding(false));
+        try
+        {
+            List<string> arguments = [LiteralPaths, "commit", "--cleanup=whitespace", "-F", messageFile];
+            if (noVerify)
+            {
+                arguments.Add("--no-verify");
+            }
+
+            if (onlyPaths is not null)
+            {
+                arguments.AddRange(["--only", "--pathspec-from-file=-", "--pathspec-file-nul"]);
+            }
+
+            return Done(_git.Run(arguments, onlyPaths is null ? null : PathList(onlyPaths)));
+        }
+        finally
+        {
+            File.Delete(messageFile);
+        }
+    }
+
+    public GitOperationResult AddNote(string notesRef, string commit, string text) =>
+        Done(_git.Run(["notes", "--ref=" + notesRef, "add", "-f", "-F", "-", commit], text));
+
+    public GitOperationResult SetRef(string name, string? commit) =>
+        Done(commit is null ? _git.Run("update-ref", "-d", name) : _git.Run("update-ref", name, commit));
+
+    public GitOperationResult RevertNoCommit(string fromExclusive, string to) => Done(_git.Run("revert", "--no-commit", $"{fromExclusive}..{to}"));
+
+    public GitOperationResult AbortRevert() => Done(_git.Run("revert", "--abort"));
+
+    public GitOperationResult ResetHard(string commit) => Done(_git.Run("reset", "-q", "--hard", commit));
+
+    // Fields NUL-separated, commits separated by RS (0x1e): subjects and trailers never contain either.
+    private const string CommitFormat = "%H%x00%s%x00%cI%x00%(trailers:only,unfold)%x1e";
+
+    private static IEnumerable<GitCommitInfo> ParseCommits(string output)
+    {
+        foreach (var record in output.Split('\x1e'))
+        {
+            var fields = record.TrimStart('\n').Split('\0');
+            if (fields.Length < 4 || fields[0].Length == 0)
+            {
+                continue;
+            }
+
+            var trailers = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var line in fields[3].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = line.IndexOf(':');
+                if (colon > 0)
+                {
+                    var key = line[..colon].Trim();
+                    (trailers.TryGetValue(key, out var values) ? values : trailers[key] = []).Add(line[(colon + 1)..].Trim());
+                }
+            }
+
+            yield return new GitCommitInfo(
+                fields[0],
+                fields[1],
+                DateTimeOffset.Parse(fields[2], CultureInfo.InvariantCulture),
+                trailers.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+
+    private static IEnumerable<string> Lines(GitCliResult result) =>
+        result.Succeeded ? result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries) : [];
+
+    private static string PathList(IReadOnlyList<string> paths) => string.Concat(paths.Select(p => p + "\0"));
+
+    private static GitOperationResult Done(GitCliResult result) =>
+        new(result.Succeeded, string.Join('\n', new[] { result.StandardOutput.Trim(), result.StandardError.Trim() }.Where(s => s.Length > 0)));
+}
