@@ -8,7 +8,8 @@ and nothing here rewrites code). The engine aggregates across files: duplicate c
     {"outcome": "scanned",
      "module": "a.b.c", "package": "a.b",        # a/b/c.py; a/b/__init__.py and a/b/__main__.py are module a.b
      "isTest": bool,                             # a folder named tests/test, or test_*.py, *_test.py, conftest.py
-     "allowed": bool,                            # path matches an allow glob: envAccesses is then always []
+     "allowed": bool,                            # matches an allow glob (default shared/isolated_environment.py,
+                                                 # '*' within a folder, '**' across): envAccesses is then []
      "envAccesses": [{"line", "column", "form", "rewritable": bool, "detail"?: "method name"}],
      "classes": [{"name": "Outer.Inner", "line", "bases": ["pkg.mod.Base", ...], "fingerprint": "16 hex" | None,
                   "methods": [...], "attributes": [...], "decorators": ["dataclasses.dataclass", ...],
@@ -22,7 +23,7 @@ and nothing here rewrites code). The engine aggregates across files: duplicate c
      "allAll": ["Name", ...] | None}
 
     {"outcome": "failed", "reason": "syntax error at line 3: invalid syntax", "line": 3,
-     "module", "package", "isTest"}                       # "line" is absent when Python gives none
+     "module", "package", "isTest"}      # "line" absent when Python gives none; "cannot decode: ..." for encodings
 
 envAccesses
     ``form`` is the kind the env-to-isolated codemod records for the same code, so a scan predicts that codemod's

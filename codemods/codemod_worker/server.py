@@ -15,7 +15,7 @@ import time
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, List, Optional
 
-from codemod_worker import PROTOCOL_VERSION
+from codemod_worker import PROTOCOL_VERSION, speedups
 from codemod_worker.registry import Registry, RequestError
 from codemod_worker.transform import CodemodRunner
 
@@ -117,6 +117,7 @@ class Server:
 def main(argv: List[str]) -> int:
     options = _parse_options(argv)
     output = _claim_stdout()
+    speedups.install()
     server = Server(Registry([_HERE, *options.codemods]))
     _tune_gc()
     for line in sys.stdin.buffer:
