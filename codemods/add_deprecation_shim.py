@@ -277,7 +277,8 @@ class AddDeprecationShimCommand(ReportingMixin, VisitorBasedCodemodCommand):
             if missing:
                 self.record_review(
                     legacy_class, "legacy-members-missing",
-                    f"{self.canonical} lacks {', '.join(missing)} that {self.legacy} had: callers using them will break",
+                    f"{self.canonical} lacks {', '.join(missing)} that {self.legacy} had: "
+                    "callers using them will break",
                 )
         return True
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
-from typing import Any, Dict, List, Optional, Pattern, Sequence, Set, Tuple, Union
+from typing import Dict, List, Optional, Pattern, Sequence, Set, Tuple, Union
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
@@ -64,6 +64,55 @@ _CALLED_METHODS = frozenset({"get", "copy", "pop", "update"})
 _STATEMENT_METHODS = frozenset({"pop", "update"})
 _VIEW_METHODS = frozenset({"items", "keys", "values"})
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
+_BUILTIN_DICT = QualifiedName("builtins.dict", QualifiedNameSource.BUILTIN)
+
+# Formatted with acc=<accessor name>.
+_CHANGE_MESSAGES = {
+    "environ-get": "os.environ.get(...) -> {acc}().get(...)",
+    "getenv": "os.getenv(...) -> {acc}().get(...)",
+    "environ-set": "os.environ[k] = v -> {acc}().set(k, v, source)",
+    "environ-delete": "del os.environ[k] -> {acc}().delete(k)",
+    "environ-contains": "k in os.environ -> {acc}().exists(k)",
+    "environ-not-contains": "k not in os.environ -> not {acc}().exists(k)",
+    "environ-copy": "os.environ.copy() / dict(os.environ) -> {acc}().get_all()",
+    "environ-update": "os.environ.update(m) -> {acc}().update(m, source)",
+    "environ-pop-statement": "os.environ.pop(k[, d]) -> {acc}().delete(k)",
+}
+
+# Each says what could change if rewritten mechanically, then what to do.
+_REVIEW_MESSAGES = {
+    "environ-subscript-read": "os.environ[k] raises KeyError when the variable is unset; {acc}().get(k) returns None: "
+    "use {acc}().get(k) with a default or an explicit check, keeping the error if callers rely on it",
+    "environ-pop-value": "os.environ.pop(k) returns the removed value (and raises KeyError without a default); "
+    "{acc}().delete(k) returns nothing: read it with {acc}().get(k) first, then call {acc}().delete(k)",
+    "environ-update-value": "os.environ.update(...) inside an expression is not rewritten: make it a statement, "
+    "{acc}().update(mapping, source)",
+    "environ-call-arguments": "os.environ.{method}(...) is rewritten only with one positional key (pop) or one "
+    "positional mapping (update): rewrite this call by hand with {acc}().delete(k) / {acc}().update(mapping, source)",
+    "environ-setdefault": "os.environ.setdefault(k, v) sets only when unset and returns the value; {acc}() has no "
+    "setdefault: write `if not {acc}().exists(k): {acc}().set(k, v, source)` and read with {acc}().get(k)",
+    "environ-view": "os.environ.{attr}() reads the process environment directly, bypassing {acc}(): "
+    "use {acc}().get_all().{attr}()",
+    "environ-clear": "os.environ.clear() wipes the whole process environment behind {acc}()'s back: delete the "
+    "variables that must go with {acc}().delete(k), or use a test fixture that restores the environment",
+    "environ-method": "os.environ.{attr} is used directly and has no automatic {acc}() rewrite: review it by hand",
+    "environ-iteration": "iterating os.environ reads the process environment directly, bypassing {acc}(): "
+    "iterate {acc}().get_all() instead",
+    "environ-augmented-assignment": "os.environ[k] op= v reads (KeyError when unset) and writes in one step: decide "
+    "what an unset variable means, then write {acc}().set(k, <new value>, source)",
+    "subscript-store": "os.environ[...] in this {what} is not rewritten (several targets, unpacking or a slice): split "
+    "it into one {acc}().set(k, v, source) / {acc}().delete(k) call per variable",
+    "environ-as-value": "os.environ is passed, stored or compared as a value: whoever receives it reads or mutates the "
+    "real process environment behind {acc}()'s back: pass {acc}().get_all() when a snapshot is enough, or keep it "
+    "deliberately",
+    "dict-of-environ": "dict(os.environ, ...) copies the process environment directly, bypassing {acc}(): build it "
+    "from {acc}().get_all() instead, e.g. {{**{acc}().get_all(), ...}}",
+    "getenv-as-value": "os.getenv is passed as a value: whoever calls it reads the process environment directly: pass "
+    "{acc}().get instead if the receiver accepts a bound method",
+    "patch-dict-environ": "patch.dict(os.environ, ...) patches the process environment, not the isolated environment "
+    "the code now reads: the env-in-tests codemod migrates it to the test framework's environment fixtures; run it or "
+    "migrate by hand",
+}
 
 Ref = Union[cst.Attribute, cst.Name]
 
@@ -252,101 +301,51 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
                     self._environ_method_call(node, func.value, attr)
             elif attr == "getenv":
                 if self._ref_kind(func) == "getenv":
-                    self._plan(node, func, "getenv", f"os.getenv(...) -> {self.accessor}().get(...)")
+                    self._plan(node, func, "getenv")
             elif attr == "dict" and _looks_like_patch(func.value):
                 self._patch_dict(node)
         elif isinstance(func, cst.Name):
             if func.value == "dict":
                 self._dict_call(node, func)
             elif self._aliases.get(func.value) == "getenv" and self._ref_kind(func) == "getenv":
-                self._plan(node, func, "getenv", f"getenv(...) -> {self.accessor}().get(...)")
+                self._plan(node, func, "getenv")
 
     def _environ_method_call(self, node: cst.Call, ref: cst.CSTNode, attr: str) -> None:
-        acc = self.accessor
+        args = node.args
         statement = id(node) in self._statement_calls
         if attr == "get":
-            self._plan(node, ref, "environ-get", f"os.environ.get(...) -> {acc}().get(...)")
+            self._plan(node, ref, "environ-get")
         elif attr == "copy":
-            if not node.args:
-                self._plan(node, ref, "environ-copy", f"os.environ.copy() -> {acc}().get_all()")
-        elif attr == "pop":
-            if not statement:
-                self._review(
-                    node,
-                    ref,
-                    "environ-pop-value",
-                    f"os.environ.pop(k) returns the removed value (and raises KeyError without a default); "
-                    f"{acc}().delete(k) returns nothing: read it with {acc}().get(k) first, then call "
-                    f"{acc}().delete(k)",
-                )
-            elif node.args and _is_positional(node.args[0]) and len(node.args) <= 2:
-                self._plan(node, ref, "environ-pop-statement", f"os.environ.pop(k, ...) -> {acc}().delete(k)")
-            else:
-                self._review(
-                    node, ref, "environ-call-arguments",
-                    f"os.environ.pop(...) with these arguments is not rewritten: use {acc}().delete(k) by hand",
-                )
-        elif attr == "update":
-            if not statement:
-                self._review(
-                    node,
-                    ref,
-                    "environ-update-value",
-                    f"os.environ.update(...) inside an expression is not rewritten: make it a statement "
-                    f"{acc}().update(mapping, source)",
-                )
-            elif len(node.args) == 1 and _is_positional(node.args[0]):
-                self._plan(
-                    node, ref, "environ-update", f"os.environ.update(m) -> {acc}().update(m, source)"
-                )
-            else:
-                self._review(
-                    node,
-                    ref,
-                    "environ-call-arguments",
-                    f"os.environ.update(...) with keyword or several arguments is not rewritten: pass one mapping, "
-                    f"{acc}().update({{...}}, source)",
-                )
+            if not args:  # otherwise visit_Attribute reports it
+                self._plan(node, ref, "environ-copy")
+        elif not statement:
+            self._review(node, ref, f"environ-{attr}-value")
+        elif attr == "pop" and args and len(args) <= 2 and _is_positional(args[0]):
+            self._plan(node, ref, "environ-pop-statement")
+        elif attr == "update" and len(args) == 1 and _is_positional(args[0]):
+            self._plan(node, ref, "environ-update")
+        else:
+            self._review(node, ref, "environ-call-arguments", method=attr)
 
     def _dict_call(self, node: cst.Call, func: cst.Name) -> None:
         args = node.args
         if not args or not _is_positional(args[0]) or self._ref_kind(args[0].value) != "environ":
             return
-        if not QualifiedNameProvider.has_name(self, func, QualifiedName("builtins.dict", QualifiedNameSource.BUILTIN)):
+        if not QualifiedNameProvider.has_name(self, func, _BUILTIN_DICT):
             return
         if len(args) == 1:
-            self._plan(node, args[0].value, "environ-copy", f"dict(os.environ) -> {self.accessor}().get_all()")
+            self._plan(node, args[0].value, "environ-copy")
         else:
-            self._review(
-                node,
-                args[0].value,
-                "environ-as-value",
-                f"dict(os.environ, ...) copies the process environment directly, bypassing {self.accessor}(): "
-                f"build it from {self.accessor}().get_all() instead, e.g. {{**{self.accessor}().get_all(), ...}}",
-            )
+            self._review(node, args[0].value, "environ-as-value", message="dict-of-environ")
 
     def _patch_dict(self, node: cst.Call) -> None:
-        target = None
-        for arg in node.args:
-            if _is_positional(arg) or (arg.keyword is not None and arg.keyword.value == "in_dict"):
-                target = arg.value
-                break
+        target = next((arg.value for arg in node.args if _is_positional(arg) or _keyword(arg) == "in_dict"), None)
         if target is None:
             return
-        is_environ = self._ref_kind(target) == "environ"
-        if not is_environ:
-            if not isinstance(target, (cst.SimpleString, cst.ConcatenatedString)):
-                return
-            if target.evaluated_value != "os.environ":
-                return
-        self._review(
-            node,
-            target if is_environ else None,
-            "patch-dict-environ",
-            "patch.dict(os.environ, ...) patches the process environment, not the isolated environment the code "
-            "now reads: the env-in-tests codemod migrates it to the test framework's environment fixtures; run it "
-            "or migrate by hand",
-        )
+        if self._ref_kind(target) == "environ":
+            self._review(node, target, "patch-dict-environ")
+        elif isinstance(target, (cst.SimpleString, cst.ConcatenatedString)) and target.evaluated_value == "os.environ":
+            self._review(node, None, "patch-dict-environ")
 
     def visit_Assign(self, node: cst.Assign) -> None:
         targets = node.targets
@@ -354,7 +353,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
             target = targets[0].target
             if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
                 if _single_index(target) is not None:
-                    self._plan(node, target.value, "environ-set", f"os.environ[k] = v -> {self.accessor}().set(k, v, source)")
+                    self._plan(node, target.value, "environ-set")
                     return
         for target in targets:
             self._review_stores(target.target, "environ-subscript-write", "assignment")
@@ -365,19 +364,13 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         target = node.target
         if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
-            self._review(
-                target,
-                target.value,
-                "environ-augmented-assignment",
-                f"os.environ[k] op= v reads (KeyError when unset) and writes in one step: decide what an unset "
-                f"variable means, then write {self.accessor}().set(k, <new value>, source)",
-            )
+            self._review(target, target.value, "environ-augmented-assignment")
 
     def visit_Del(self, node: cst.Del) -> None:
         target = node.target
         if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
             if _single_index(target) is not None:
-                self._plan(node, target.value, "environ-delete", f"del os.environ[k] -> {self.accessor}().delete(k)")
+                self._plan(node, target.value, "environ-delete")
                 return
         self._review_stores(target, "environ-subscript-delete", "del statement")
 
@@ -388,13 +381,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         elif isinstance(target, cst.StarredElement):
             self._review_stores(target.value, kind, what)
         elif isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
-            self._review(
-                target,
-                target.value,
-                kind,
-                f"os.environ[...] in this {what} is not rewritten (several targets, unpacking or a slice): split it "
-                f"into one {self.accessor}().set(k, v, source) / {self.accessor}().delete(k) call per variable",
-            )
+            self._review(target, target.value, kind, message="subscript-store", what=what)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if len(node.comparisons) != 1:
@@ -402,74 +389,32 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         target = node.comparisons[0]
         operator = target.operator
         if isinstance(operator, (cst.In, cst.NotIn)) and self._ref_kind(target.comparator) == "environ":
-            if isinstance(operator, cst.In):
-                self._plan(node, target.comparator, "environ-contains", f"k in os.environ -> {self.accessor}().exists(k)")
-            else:
-                self._plan(
-                    node,
-                    target.comparator,
-                    "environ-not-contains",
-                    f"k not in os.environ -> not {self.accessor}().exists(k)",
-                )
+            kind = "environ-contains" if isinstance(operator, cst.In) else "environ-not-contains"
+            self._plan(node, target.comparator, kind)
 
     def visit_For(self, node: cst.For) -> None:
-        self._review_iteration(node.iter)
+        if self._ref_kind(node.iter) == "environ":
+            self._review(node.iter, node.iter, "environ-iteration")
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
-        self._review_iteration(node.iter)
-
-    def _review_iteration(self, iterable: cst.BaseExpression) -> None:
-        if self._ref_kind(iterable) == "environ":
-            self._review(
-                iterable,
-                iterable,
-                "environ-iteration",
-                f"iterating os.environ reads the process environment directly, bypassing {self.accessor}(): "
-                f"iterate {self.accessor}().get_all() instead",
-            )
+        if self._ref_kind(node.iter) == "environ":
+            self._review(node.iter, node.iter, "environ-iteration")
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
         if self._ref_kind(node.value) == "environ" and id(node.value) not in self._claimed:
-            self._review(
-                node,
-                node.value,
-                "environ-subscript-read",
-                f"os.environ[k] raises KeyError when the variable is unset; {self.accessor}().get(k) returns None: "
-                f"use {self.accessor}().get(k) with a default or an explicit check, keeping the error if callers rely "
-                f"on it",
-            )
+            self._review(node, node.value, "environ-subscript-read")
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         value = node.value
         if self._ref_kind(value) != "environ" or id(value) in self._claimed:
             return
         attr = node.attr.value
-        acc = self.accessor
-        if attr == "setdefault":
-            kind = "environ-setdefault"
-            message = (
-                f"os.environ.setdefault(k, v) sets only when unset and returns the value; {acc}() has no setdefault: "
-                f"write `if not {acc}().exists(k): {acc}().set(k, v, source)` and read with {acc}().get(k)"
-            )
-        elif attr in _VIEW_METHODS:
-            kind = f"environ-{attr}"
-            message = (
-                f"os.environ.{attr}() reads the process environment directly, bypassing {acc}(): "
-                f"use {acc}().get_all().{attr}()"
-            )
-        elif attr == "clear":
-            kind = "environ-clear"
-            message = (
-                f"os.environ.clear() wipes the whole process environment behind {acc}()'s back: delete the variables "
-                f"that must go with {acc}().delete(k), or use a test fixture that restores the environment"
-            )
+        if attr in _VIEW_METHODS:
+            self._review(node, value, f"environ-{attr}", message="environ-view", attr=attr)
+        elif attr in ("setdefault", "clear"):
+            self._review(node, value, f"environ-{attr}")
         else:
-            kind = "environ-method"
-            message = (
-                f"os.environ.{attr} is used directly and has no automatic {acc}() rewrite here: "
-                f"review it by hand"
-            )
-        self._review(node, value, kind, message)
+            self._review(node, value, "environ-method", attr=attr)
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
         if original_node.attr.value in _REF_ATTRS and id(original_node) not in self._claimed:
@@ -483,24 +428,8 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
 
     def _review_value(self, node: Ref) -> None:
         kind = self._ref_kind(node)
-        acc = self.accessor
-        if kind == "environ":
-            self._review(
-                node,
-                node,
-                "environ-as-value",
-                f"os.environ is passed, stored or compared as a value: whoever receives it reads or mutates the real "
-                f"process environment behind {acc}()'s back: pass {acc}().get_all() when a snapshot is enough, or keep "
-                f"it deliberately",
-            )
-        elif kind == "getenv":
-            self._review(
-                node,
-                node,
-                "getenv-as-value",
-                f"os.getenv is passed as a value: whoever calls it reads the process environment directly: pass "
-                f"{acc}().get instead if the receiver accepts a bound method",
-            )
+        if kind is not None:
+            self._review(node, node, f"{kind}-as-value")
 
     # ------------------------------------------------------------ rewriting
 
@@ -558,17 +487,19 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
 
     # --------------------------------------------------------------- helpers
 
-    def _plan(self, node: cst.CSTNode, ref: cst.CSTNode, kind: str, message: str) -> None:
+    def _plan(self, node: cst.CSTNode, ref: cst.CSTNode, kind: str) -> None:
         self._plans[id(node)] = kind
         self._claimed.add(id(ref))
-        self._changes.append((node, kind, message))
+        self._changes.append((node, kind, _CHANGE_MESSAGES[kind].format(acc=self.accessor)))
         self._rewritten_refs.append(ref)
         self._check_accessor_free(node)
 
-    def _review(self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, message: str) -> None:
+    def _review(
+        self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, message: Optional[str] = None, **details: str
+    ) -> None:
         if ref is not None:
             self._claimed.add(id(ref))
-        self.record_review(node, kind, message)
+        self.record_review(node, kind, _REVIEW_MESSAGES[message or kind].format(acc=self.accessor, **details))
 
     def _check_accessor_free(self, node: cst.CSTNode) -> None:
         if self._taken_by is not None:
@@ -672,6 +603,10 @@ def _glob_to_regex(glob: str) -> Pattern[str]:
 
 def _is_positional(arg: cst.Arg) -> bool:
     return arg.keyword is None and arg.star == ""
+
+
+def _keyword(arg: cst.Arg) -> Optional[str]:
+    return arg.keyword.value if arg.keyword is not None else None
 
 
 def _single_index(node: cst.Subscript) -> Optional[cst.BaseExpression]:

@@ -582,7 +582,8 @@ class _RedirectStep(ReportingMixin, RenameCommand):
                 scope = self._scope(node)
                 has_new = any(self._scope(i) is scope or (scope is not None and self._scope(i) is scope.globals)
                               for i in existing_new)
-                if full == self.old_module and not others and not has_new:
+                in_place = full == self.old_module and not others and not has_new
+                if in_place:
                     new_names[index] = alias.with_changes(name=cst.parse_expression(self.new_module), asname=None)
                     changed = True
                 else:
@@ -590,7 +591,8 @@ class _RedirectStep(ReportingMixin, RenameCommand):
                         self._insert(node, f"import {self.new_module}")
                     if not others:
                         self._removals.append((full, None, alias.evaluated_alias))
-                self.record_change(alias, "module-import", f"import {self.old_module} -> import {self.new_module}")
+                self.record_change(alias, "module-import", f"import {full} -> import {self.new_module}" if in_place
+                                   else f"import {self.new_module} added beside import {full}")
                 for target in targets:
                     if isinstance(target, cst.Attribute):
                         self._delegated_attributes.add(target)
@@ -716,7 +718,9 @@ def _before_insertions(line: int, inserted_after: List[int]) -> int:
 
 class RedirectImportsCommand(CodemodCommand):
     NAME = "redirect-imports"
-    DESCRIPTION = "Move every use of old.module.OldName (imports, attributes, patch targets, __all__) to new.module.NewName."
+    DESCRIPTION = (
+        "Move every use of old.module.OldName (imports, attributes, patch targets, __all__) to new.module.NewName."
+    )
     VERSION = "1.0.0"
     PREFILTER: Tuple[str, ...] = ()
 
