@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Codemod.IntegrationTests.Infrastructure;
+
+namespace Codemod.IntegrationTests.Consolidation;
+
+/// <summary>
+/// The consolidation plan of fixtures/plans/sample-consolidation.yaml on a git copy of the sample monorepo: redirect the
+/// legacy WebSocketManager imports, shim the legacy modules, dedupe the MCPToolExecutor pair, migrate the tests'
+/// environment patching, consolidate the mocks, route production environment reads through get_env().
+/// </summary>
+public sealed class SampleConsolidationPlanTests
+{
+    private static readonly string Plan = Path.Combine(Paths.Fixtures, "plans", "sample-consolidation.yaml");
+
+    [Fact]
+    public async Task Plan_runs_unattended_one_commit_per_step_keeps_the_sample_working_and_a_second_run_changes_nothing()
+    {
+        // Given the sample monorepo in a git repository (with compiled-bytecode folders ignored, as any project has)
+        using var repo = TempRepo.FromSample();
+        repo.Directory.Write(".gitignore", "__pycache__/\n");
+        repo.CommitAll("ignore bytecode");
+        var start = repo.Head;
+
+        // When the plan runs
+        var first = await CliHarness.RunAsync(repo.Path, "plan", Plan);
+
+        // Then every step that changed something made exactly one commit (all ten steps change the sample)
+        Assert.True(first.ExitCode is 0 or 1, first.ToString());
+        Assert.Contains("plan finished: 10 commit(s) from 10 step(s)", first.Stderr, StringComparison.Ordinal);
+        var subjects = repo.Run("log", "--format=%s", $"{start}..HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries).Reverse().ToList();
+        Assert.Equal(10, subjects.Count);
+        Assert.Equal(
+            ["redirect-imports", "redirect-imports", "redirect-imports", "add-deprecation-shim", "add-deprecation-shim", "add-deprecation-shim", "dedupe-class", "env-in-tests", "consolidate-mocks", "env-to-isolated"],
+            subjects.Select(s => s[..s.IndexOf(':', StringComparison.Ordinal)]));
+
+        // And the steps that moved a class left a breaking-change entry, committed with them
+        var breaking = await File.ReadAllTextAsync(repo.Directory.Combine("BREAKING_CHANGES.md"));
+        Assert.Contains("netra_backend.app.websocket.manager.WebSocketManager now resolves to netra_backend.app.websocket_core.manager.WebSocketManager", breaking, StringComparison.Ordinal);
+        Assert.Contains("netra_backend.app.services.mcp.tool_executor.MCPToolExecutor is now a re-export of netra_backend.app.agents.mcp_tool_executor.MCPToolExecutor", breaking, StringComparison.Ordinal);
+        Assert.Empty(repo.Status);
+
+        // And the legacy import path still works (with a DeprecationWarning), every file compiles and the sample's own tests pass
+        var (testsExit, testsOutput) = await Python(repo.Path, "-W", "error::SyntaxWarning", "-m", "unittest", "discover", "-s", "tests", "-t", ".");
+        Assert.True(testsExit == 0, testsOutput);
+        var (shimExit, shimOutput) = await Python(repo.Path, "-c",
+            "import warnings\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n" +
+            "    from netra_backend.app.websocket.manager import WebSocketManager as Legacy\n" +
+            "from netra_backend.app.websocket_core.manager import WebSocketManager\n" +
+            "assert Legacy is WebSocketManager, Legacy\nassert any(issubclass(x.category, DeprecationWarning) and '2027-06-30' in str(x.message) for x in w), [str(x.message) for x in w]\n");
+        Assert.True(shimExit == 0, shimOutput);
+
+        // When the plan runs a second time
+        var head = repo.Head;
+        var second = await CliHarness.RunAsync(repo.Path, "plan", Plan);
+
+        // Then nothing changes: no commit, no tags
+        Assert.Contains("no step changed anything", second.Stderr, StringComparison.Ordinal);
+        Assert.Equal(head, repo.Head);
+    }
+
+    private static async Task<(int ExitCode, string Output)> Python(string directory, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("python3") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout + stderr);
+    }
+}
