@@ -22,6 +22,8 @@ internal static class CliApp
             PreviewCommand.Create(context),
             ApplyCommand.Create(context),
             DoctorCommand.Create(context),
+            ScanCommand.Create(context),
+            MroCommand.Create(context),
         })
         {
             root.Add(command);
