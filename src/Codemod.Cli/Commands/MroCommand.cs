@@ -44,7 +44,8 @@ internal static class MroCommand
             }
 
             context.Output.Flush();
-            ScanRun.WriteSummary(context.Error, "mro", run.Scan, report.Classes.Count, $"classes match '{classPattern.Text}'");
+            var matches = report.Classes.Count == 1 ? "1 class matches" : $"{report.Classes.Count} classes match";
+            ScanRun.WriteSummary(context.Error, "mro", run.Scan, $"{matches} '{classPattern.Text}'");
             foreach (var file in failed)
             {
                 context.Error.WriteLine($"  failed {file.Path}{(file.Line is { } l ? $":{l}" : string.Empty)}: {file.Reason} (its classes are missing from the index)");

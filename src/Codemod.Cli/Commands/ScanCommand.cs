@@ -59,7 +59,7 @@ internal static class ScanCommand
                 WriteFile(FullPath(context, recordPath), stream => ScanJsonWriter.Write(stream, root, report, arguments));
             }
 
-            ScanRun.WriteSummary(context.Error, "scan", run.Scan, report.Findings.Count, "findings");
+            ScanRun.WriteSummary(context.Error, "scan", run.Scan, $"{report.Findings.Count} findings");
             var paint = new Paint(UseColor(parse, context, context.Environment.ErrorRedirected));
             BaselineComparison? comparison = null;
             if (baselineTotals is not null)

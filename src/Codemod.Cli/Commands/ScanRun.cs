@@ -29,11 +29,12 @@ internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
         return new ScanRun(settings, scan);
     }
 
-    public static void WriteSummary(TextWriter error, string command, ProjectScan scan, int findings, string what)
+    /// <summary>One line on stderr: files, what the command found (e.g. "80 findings"), failures, time.</summary>
+    public static void WriteSummary(TextWriter error, string command, ProjectScan scan, string found)
     {
         var failed = scan.Files.Count(f => f.Kind == ScanOutcomeKind.Failed);
         var skipped = scan.Files.Count(f => f.Kind == ScanOutcomeKind.Skipped);
         var seconds = scan.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
-        error.WriteLine($"{command}: {scan.Files.Count} files, {findings} {what}, {failed} failed, {skipped} skipped in {seconds} s");
+        error.WriteLine($"{command}: {scan.Files.Count} files, {found}, {failed} failed, {skipped} skipped in {seconds} s");
     }
 }

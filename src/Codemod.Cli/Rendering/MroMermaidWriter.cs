@@ -16,7 +16,8 @@ internal static class MroMermaidWriter
             .OrderBy(n => n.Matched ? 0 : 1)
             .ThenBy(n => n.Name, StringComparer.Ordinal)
             .ToList();
-        var ids = ordered.Select((n, i) => (n.Name, Id: $"C{i + 1}")).ToDictionary(x => x.Name, x => x.Id, StringComparer.Ordinal);
+        var positions = ordered.Select((n, i) => (n.Name, Position: i + 1)).ToDictionary(x => x.Name, x => x.Position, StringComparer.Ordinal);
+        var ids = positions.ToDictionary(p => p.Key, p => $"C{p.Value}", StringComparer.Ordinal);
         output.WriteLine("classDiagram");
         foreach (var node in ordered)
         {
@@ -28,7 +29,7 @@ internal static class MroMermaidWriter
         }
 
         foreach (var edge in report.Edges
-            .OrderBy(e => ids[e.Child], StringComparer.Ordinal)
+            .OrderBy(e => positions[e.Child])
             .ThenBy(e => e.Position))
         {
             output.WriteLine($"    {ids[edge.Parent]} <|-- {ids[edge.Child]}");

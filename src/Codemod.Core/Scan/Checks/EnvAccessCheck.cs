@@ -20,7 +20,9 @@ internal sealed class EnvAccessCheck : IScanCheck
     private static string Message(EnvAccessFact access, bool inTest)
     {
         var form = access.Detail is null ? access.Form : $"{access.Form}: {access.Detail}";
-        var remedy = access.Rewritable ? "env-to-isolated rewrites this form" : "needs a change by hand";
+        var remedy = access.Rewritable ? "env-to-isolated rewrites this form"
+            : access.Form == "patch-dict-environ" ? "env-in-tests rewrites this form"
+            : "change it by hand (env-to-isolated only reports it)";
         return $"direct environment access ({form}) in {Describe.Scope(inTest)} code: {remedy}";
     }
 

@@ -20,7 +20,7 @@ internal sealed class ManagerProliferationCheck : IScanCheck
             foreach (var definition in group)
             {
                 yield return new Finding(Rule.Id, definition.Path, definition.Class.Line,
-                    $"*Manager class {group.Key} ({Describe.Plural(count, "definition")} of this name; {Describe.Plural(managers.Count, "*Manager class", "*Manager classes")} under {Describe.Plural(names, "name")} in all)")
+                    $"*Manager class {group.Key}: {Describe.Plural(count, "definition")} of this name, {Describe.Plural(managers.Count, "*Manager class", "*Manager classes")} under {Describe.Plural(names, "name")} in the project")
                 {
                     Group = $"{Rule.Id}:{group.Key}",
                     Key = $"class:{group.Key}",
