@@ -47,7 +47,8 @@ internal static class ScanSarifWriter
             var identity = (finding.Rule, finding.Path, finding.Key);
             var occurrence = occurrences.GetValueOrDefault(identity);
             occurrences[identity] = occurrence + 1;
-            WriteResult(w, finding, occurrence, finding.Group is null ? [] : [.. groups[finding.Group].Where(f => f != finding)]);
+            var related = finding.Group is null ? [] : groups[finding.Group].Where(f => !ReferenceEquals(f, finding)).Take(RelatedLocationsListed).ToList();
+            WriteResult(w, finding, occurrence, related);
         }
 
         w.WriteEndArray();
@@ -140,7 +141,7 @@ internal static class ScanSarifWriter
         if (related.Count > 0)
         {
             w.WriteStartArray("relatedLocations");
-            foreach (var (other, index) in related.Take(RelatedLocationsListed).Select((f, i) => (f, i)))
+            foreach (var (other, index) in related.Select((f, i) => (f, i)))
             {
                 WriteLocation(w, other.Path, other.Line, null, (index + 1, "another definition in the group"));
             }

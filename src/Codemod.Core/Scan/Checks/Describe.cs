@@ -12,6 +12,15 @@ internal static class Describe
         return all.Count <= Listed ? string.Join(", ", all) : $"{string.Join(", ", all.Take(Listed))} and {all.Count - Listed} more";
     }
 
+    /// <summary>The members of <paramref name="all"/> other than <paramref name="self"/>, listed as <see cref="List"/> does; linear,
+    /// because a group of thousands (a class every module repeats) asks for it once per member.</summary>
+    public static string Others(IReadOnlyList<string> all, string self)
+    {
+        var shown = all.Where(x => x != self).Take(Listed + 1).ToList();
+        var count = all.Count - all.Count(x => x == self);
+        return count <= Listed ? string.Join(", ", shown) : $"{string.Join(", ", shown.Take(Listed))} and {count - Listed} more";
+    }
+
     public static string Plural(int count, string singular, string? plural = null) =>
         $"{count} {(count == 1 ? singular : plural ?? singular + "s")}";
 

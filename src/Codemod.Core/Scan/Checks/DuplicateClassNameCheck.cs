@@ -18,9 +18,8 @@ internal sealed class DuplicateClassNameCheck : IScanCheck
             var modules = definitions.Select(d => d.File.Module).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             foreach (var definition in definitions)
             {
-                var others = modules.Where(m => m != definition.File.Module);
                 yield return new Finding(Rule.Id, definition.Path, definition.Class.Line,
-                    $"class {group.Key} is defined in {Describe.Plural(modules.Count, "non-test module")}; also in {Describe.List(others)}")
+                    $"class {group.Key} is defined in {Describe.Plural(modules.Count, "non-test module")}; also in {Describe.Others(modules, definition.File.Module)}")
                 {
                     Group = $"{Rule.Id}:{group.Key}",
                     Key = $"class:{group.Key}",

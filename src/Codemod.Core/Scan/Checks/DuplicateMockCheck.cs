@@ -23,7 +23,7 @@ internal sealed class DuplicateMockCheck : IScanCheck
             foreach (var definition in group)
             {
                 yield return new Finding(Rule.Id, definition.Path, definition.Class.Line,
-                    $"test double {group.Key} is defined in {Describe.Plural(files.Count, "test file")}; also in {Describe.List(files.Where(f => f != definition.Path))}: {remedy}")
+                    $"test double {group.Key} is defined in {Describe.Plural(files.Count, "test file")}; also in {Describe.Others(files, definition.Path)}: {remedy}")
                 {
                     Group = $"{Rule.Id}:{group.Key}",
                     InTest = true,

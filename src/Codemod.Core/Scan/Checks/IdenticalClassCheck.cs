@@ -17,11 +17,11 @@ internal sealed class IdenticalClassCheck : IScanCheck
         {
             var copies = group.ToList();
             var name = copies[0].Class.Name;
+            var places = copies.Select(c => $"{c.Path}:{c.Class.Line}").ToList();
             foreach (var copy in copies)
             {
-                var others = copies.Where(c => c != copy).Select(c => c.File.Module == copy.File.Module ? $"line {c.Class.Line}" : c.File.Module);
                 yield return new Finding(Rule.Id, copy.Path, copy.Class.Line,
-                    $"class {name} is identical to the one in {Describe.List(others)} ({Describe.Plural(copies.Count, "copy", "copies")}, comments, docstrings and formatting ignored)")
+                    $"class {name} is identical to the one in {Describe.Others(places, $"{copy.Path}:{copy.Class.Line}")} ({Describe.Plural(copies.Count, "copy", "copies")}, comments, docstrings and formatting ignored)")
                 {
                     Group = $"{Rule.Id}:{name}:{group.Key}",
                     InTest = copy.File.IsTest,
