@@ -8,7 +8,8 @@ and nothing here rewrites code). The engine aggregates across files: duplicate c
     {"outcome": "scanned",
      "module": "a.b.c", "package": "a.b",        # a/b/c.py; a/b/__init__.py and a/b/__main__.py are module a.b
      "isTest": bool,                             # a folder named tests/test, or test_*.py, *_test.py, conftest.py
-     "allowed": bool,                            # path matches an allow glob: envAccesses is then always []
+     "allowed": bool,                            # matches an allow glob (default shared/isolated_environment.py,
+                                                 # '*' within a folder, '**' across): envAccesses is then []
      "envAccesses": [{"line", "column", "form", "rewritable": bool, "detail"?: "method name"}],
      "classes": [{"name": "Outer.Inner", "line", "bases": ["pkg.mod.Base", ...], "fingerprint": "16 hex" | None,
                   "methods": [...], "attributes": [...], "decorators": ["dataclasses.dataclass", ...],
@@ -22,7 +23,7 @@ and nothing here rewrites code). The engine aggregates across files: duplicate c
      "allAll": ["Name", ...] | None}
 
     {"outcome": "failed", "reason": "syntax error at line 3: invalid syntax", "line": 3,
-     "module", "package", "isTest"}                       # "line" is absent when Python gives none
+     "module", "package", "isTest"}      # "line" absent when Python gives none; "cannot decode: ..." for encodings
 
 envAccesses
     ``form`` is the kind the env-to-isolated codemod records for the same code, so a scan predicts that codemod's
@@ -92,11 +93,9 @@ REWRITABLE_FORMS = frozenset({
 
 # Whole words only: a codebase importing shared.isolated_environment everywhere must not pay for the walk.
 _ENV_WORDS = re.compile(rb"\b(?:environ|getenv)\b")
-_DEFS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _TRY_TYPES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
 _LOOP_TYPES = (ast.For, ast.AsyncFor, ast.While)
 _WITH_TYPES = (ast.With, ast.AsyncWith)
-_COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
 
 
 def scan_source(path: str, source: bytes, args: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
@@ -229,21 +228,21 @@ def dotted(node: ast.AST) -> Optional[str]:
     """``a.b.c`` for a chain of attribute accesses on a name, else None."""
     parts: List[str] = []
     while type(node) is ast.Attribute:
-        parts.append(node.attr)  # type: ignore[attr-defined]
-        node = node.value  # type: ignore[attr-defined]
+        parts.append(node.attr)
+        node = node.value
     if type(node) is not ast.Name:
         return None
-    parts.append(node.id)  # type: ignore[attr-defined]
+    parts.append(node.id)
     return ".".join(reversed(parts))
 
 
 def _base_text(node: ast.expr) -> str:
-    name = dotted(node.value if type(node) is ast.Subscript else node)  # type: ignore[attr-defined]
+    name = dotted(node.value if type(node) is ast.Subscript else node)
     return name if name is not None else _unparse(node)
 
 
 def _decorator_text(node: ast.expr) -> str:
-    name = dotted(node.func if type(node) is ast.Call else node)  # type: ignore[attr-defined]
+    name = dotted(node.func if type(node) is ast.Call else node)
     return name if name is not None else _unparse(node)
 
 
@@ -278,17 +277,17 @@ def _members(node: ast.ClassDef) -> Tuple[List[str], List[str]]:
     for stmt in node.body:
         kind = type(stmt)
         if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-            methods.add(stmt.name)  # type: ignore[attr-defined]
-            if stmt.name == "__init__":  # type: ignore[attr-defined]
+            methods.add(stmt.name)
+            if stmt.name == "__init__":
                 for sub in ast.walk(stmt):
                     if type(sub) is ast.Attribute and type(sub.ctx) is ast.Store and type(sub.value) is ast.Name \
                             and sub.value.id == "self":
                         attributes.add(sub.attr)
         elif kind is ast.Assign:
-            for target in stmt.targets:  # type: ignore[attr-defined]
+            for target in stmt.targets:
                 attributes.update(sub.id for sub in ast.walk(target) if type(sub) is ast.Name)
-        elif kind is ast.AnnAssign and type(stmt.target) is ast.Name:  # type: ignore[attr-defined]
-            attributes.add(stmt.target.id)  # type: ignore[attr-defined]
+        elif kind is ast.AnnAssign and type(stmt.target) is ast.Name:
+            attributes.add(stmt.target.id)
     return sorted(methods), sorted(attributes)
 
 
@@ -296,7 +295,7 @@ def _literal_strings(node: Optional[ast.AST]) -> Optional[List[str]]:
     if type(node) not in (ast.List, ast.Tuple):
         return None
     values: List[str] = []
-    for element in node.elts:  # type: ignore[union-attr]
+    for element in node.elts:
         if type(element) is not ast.Constant or type(element.value) is not str:
             return None
         values.append(element.value)
@@ -331,27 +330,27 @@ class _FactCollector:
         for stmt in body:
             kind = type(stmt)
             if kind is ast.ImportFrom:
-                self._import_from(stmt, toplevel)  # type: ignore[arg-type]
+                self._import_from(stmt, toplevel)
             elif kind is ast.Import:
-                for alias in stmt.names:  # type: ignore[attr-defined]
+                for alias in stmt.names:
                     self.imports.append({"kind": "import", "module": alias.name, "asname": alias.asname,
                                          "line": stmt.lineno, "toplevel": toplevel})
             elif kind is ast.ClassDef:
-                self._class(stmt, prefix)  # type: ignore[arg-type]
+                self._class(stmt, prefix)
             elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                self._body(stmt.body, f"{prefix}{stmt.name}.<locals>.", False)  # type: ignore[attr-defined]
+                self._body(stmt.body, f"{prefix}{stmt.name}.<locals>.", False)
                 _strip_docstring(stmt)
             elif kind is ast.If or kind in _LOOP_TYPES or kind in _WITH_TYPES:
-                self._body(stmt.body, prefix, toplevel)  # type: ignore[attr-defined]
-                self._body(getattr(stmt, "orelse", ()), prefix, toplevel)  # type: ignore[arg-type]
+                self._body(stmt.body, prefix, toplevel)
+                self._body(getattr(stmt, "orelse", ()), prefix, toplevel)
             elif kind in _TRY_TYPES:
-                self._body(stmt.body, prefix, toplevel)  # type: ignore[attr-defined]
-                for handler in stmt.handlers:  # type: ignore[attr-defined]
+                self._body(stmt.body, prefix, toplevel)
+                for handler in stmt.handlers:
                     self._body(handler.body, prefix, toplevel)
-                self._body(stmt.orelse, prefix, toplevel)  # type: ignore[attr-defined]
-                self._body(stmt.finalbody, prefix, toplevel)  # type: ignore[attr-defined]
+                self._body(stmt.orelse, prefix, toplevel)
+                self._body(stmt.finalbody, prefix, toplevel)
             elif kind is ast.Match:
-                for case in stmt.cases:  # type: ignore[attr-defined]
+                for case in stmt.cases:
                     self._body(case.body, prefix, toplevel)
             elif toplevel:
                 self._module_statement(stmt)
@@ -396,13 +395,13 @@ class _FactCollector:
         for stmt in node.body:
             kind = type(stmt)
             if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                if stmt.name in ("get_instance", "instance") and any(  # type: ignore[attr-defined]
+                if stmt.name in ("get_instance", "instance") and any(
                         (_decorator_text(d).rpartition(".")[2] in ("classmethod", "staticmethod"))
-                        for d in stmt.decorator_list):  # type: ignore[attr-defined]
-                    self._class_singletons.append({"line": stmt.lineno, "name": stmt.name,  # type: ignore
+                        for d in stmt.decorator_list):
+                    self._class_singletons.append({"line": stmt.lineno, "name": stmt.name,
                                                    "kind": "get-instance", "class": name})
             elif kind is ast.Assign or kind is ast.AnnAssign:
-                targets = stmt.targets if kind is ast.Assign else [stmt.target]  # type: ignore[attr-defined]
+                targets = stmt.targets if kind is ast.Assign else [stmt.target]
                 if any(type(t) is ast.Name and t.id == "_instance" for t in targets):
                     self._class_singletons.append({"line": stmt.lineno, "name": "_instance",
                                                    "kind": "instance-attribute", "class": name})
@@ -410,8 +409,8 @@ class _FactCollector:
     def _module_statement(self, stmt: ast.stmt) -> None:
         kind = type(stmt)
         if kind is ast.Assign or kind is ast.AnnAssign:
-            targets = stmt.targets if kind is ast.Assign else [stmt.target]  # type: ignore[attr-defined]
-            value = stmt.value  # type: ignore[attr-defined]
+            targets = stmt.targets if kind is ast.Assign else [stmt.target]
+            value = stmt.value
             for target in targets:
                 if type(target) is not ast.Name:
                     continue
@@ -424,10 +423,10 @@ class _FactCollector:
                     if callee is not None:
                         self._instances.append((stmt.lineno, target.id, callee))
         elif kind is ast.AugAssign:
-            if type(stmt.target) is ast.Name and stmt.target.id == "__all__":  # type: ignore[attr-defined]
-                self._extend_all(_literal_strings(stmt.value))  # type: ignore[attr-defined]
-        elif kind is ast.Expr and type(stmt.value) is ast.Call:  # type: ignore[attr-defined]
-            call = stmt.value  # type: ignore[attr-defined]
+            if type(stmt.target) is ast.Name and stmt.target.id == "__all__":
+                self._extend_all(_literal_strings(stmt.value))
+        elif kind is ast.Expr and type(stmt.value) is ast.Call:
+            call = stmt.value
             method = dotted(call.func)
             if method in ("__all__.extend", "__all__.append") and len(call.args) == 1 and not call.keywords:
                 argument = call.args[0]
@@ -446,12 +445,12 @@ class _FactCollector:
             return
         for key, item in zip(value.keys, value.values):
             try:
-                name, entry = ast.literal_eval(key), ast.literal_eval(item)  # type: ignore[arg-type]
+                name, entry = ast.literal_eval(key), ast.literal_eval(item)
             except (ValueError, TypeError, SyntaxError, RecursionError):
                 continue
             if isinstance(name, str) and isinstance(entry, dict) and isinstance(entry.get("canonical"), str):
                 sunset = entry.get("sunset")
-                self.shims.append({"line": key.lineno, "name": name, "canonical": entry["canonical"],  # type: ignore
+                self.shims.append({"line": key.lineno, "name": name, "canonical": entry["canonical"],
                                    "sunset": sunset if isinstance(sunset, str) else None})
 
 
@@ -467,12 +466,12 @@ Push = Callable[[Tuple[ast.AST, Env, Env]], None]
 def _target_names(target: ast.AST, into: Set[str]) -> None:
     kind = type(target)
     if kind is ast.Name:
-        into.add(target.id)  # type: ignore[attr-defined]
+        into.add(target.id)
     elif kind is ast.Tuple or kind is ast.List:
-        for element in target.elts:  # type: ignore[attr-defined]
+        for element in target.elts:
             _target_names(element, into)
     elif kind is ast.Starred:
-        _target_names(target.value, into)  # type: ignore[attr-defined]
+        _target_names(target.value, into)
 
 
 def _parameters(arguments: ast.arguments) -> Set[str]:
@@ -490,7 +489,7 @@ def _scope_env(outer: Env, body: List[ast.stmt], parameters: Set[str]) -> Env:
     """What ``os`` / ``environ`` / ``getenv`` names mean inside a scope whose statements are ``body``.
 
     Statements only: every binding form except the walrus and match captures is a statement, and neither is a
-    plausible way to bind ``os``.
+    plausible way to bind ``os``. ``del os`` is not a binding: modules import ``os``, use it, then delete it.
     """
     bound = set(parameters)
     declared: Set[str] = set()
@@ -500,7 +499,7 @@ def _scope_env(outer: Env, body: List[ast.stmt], parameters: Set[str]) -> Env:
         stmt = stack.pop()
         kind = type(stmt)
         if kind is ast.Import:
-            for alias in stmt.names:  # type: ignore[attr-defined]
+            for alias in stmt.names:
                 if alias.asname:
                     if alias.name == _OS:
                         imported[alias.asname] = _OS
@@ -511,8 +510,8 @@ def _scope_env(outer: Env, body: List[ast.stmt], parameters: Set[str]) -> Env:
                 else:
                     bound.add(alias.name.partition(".")[0])
         elif kind is ast.ImportFrom:
-            from_os = stmt.module == _OS and not stmt.level  # type: ignore[attr-defined]
-            for alias in stmt.names:  # type: ignore[attr-defined]
+            from_os = stmt.module == _OS and not stmt.level
+            for alias in stmt.names:
                 if from_os and alias.name == "*":
                     imported.setdefault(_ENVIRON, _ENVIRON)
                     imported.setdefault(_GETENV, _GETENV)
@@ -521,37 +520,34 @@ def _scope_env(outer: Env, body: List[ast.stmt], parameters: Set[str]) -> Env:
                 elif alias.name != "*":
                     bound.add(alias.asname or alias.name)
         elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef or kind is ast.ClassDef:
-            bound.add(stmt.name)  # type: ignore[attr-defined]
+            bound.add(stmt.name)
         elif kind is ast.Assign:
-            for target in stmt.targets:  # type: ignore[attr-defined]
+            for target in stmt.targets:
                 _target_names(target, bound)
         elif kind is ast.AugAssign or kind is ast.AnnAssign:
-            _target_names(stmt.target, bound)  # type: ignore[attr-defined]
-        elif kind is ast.Delete:
-            for target in stmt.targets:  # type: ignore[attr-defined]
-                _target_names(target, bound)
+            _target_names(stmt.target, bound)
         elif kind is ast.Global or kind is ast.Nonlocal:
-            declared.update(stmt.names)  # type: ignore[attr-defined]
+            declared.update(stmt.names)
         elif kind is ast.If or kind in _LOOP_TYPES:
             if kind is not ast.If and kind is not ast.While:
-                _target_names(stmt.target, bound)  # type: ignore[attr-defined]
-            stack.extend(stmt.body)  # type: ignore[attr-defined]
-            stack.extend(stmt.orelse)  # type: ignore[attr-defined]
+                _target_names(stmt.target, bound)
+            stack.extend(stmt.body)
+            stack.extend(stmt.orelse)
         elif kind in _WITH_TYPES:
-            for item in stmt.items:  # type: ignore[attr-defined]
+            for item in stmt.items:
                 if item.optional_vars is not None:
                     _target_names(item.optional_vars, bound)
-            stack.extend(stmt.body)  # type: ignore[attr-defined]
+            stack.extend(stmt.body)
         elif kind in _TRY_TYPES:
-            for handler in stmt.handlers:  # type: ignore[attr-defined]
+            for handler in stmt.handlers:
                 if handler.name:
                     bound.add(handler.name)
                 stack.extend(handler.body)
-            stack.extend(stmt.body)  # type: ignore[attr-defined]
-            stack.extend(stmt.orelse)  # type: ignore[attr-defined]
-            stack.extend(stmt.finalbody)  # type: ignore[attr-defined]
+            stack.extend(stmt.body)
+            stack.extend(stmt.orelse)
+            stack.extend(stmt.finalbody)
         elif kind is ast.Match:
-            for case in stmt.cases:  # type: ignore[attr-defined]
+            for case in stmt.cases:
                 stack.extend(case.body)
     bound -= declared
     env = {name: meaning for name, meaning in outer.items() if name not in bound and name not in imported}
@@ -641,20 +637,20 @@ class _EnvScanner:
         return entries
 
     def _record(self, node: ast.AST, form: str, detail: Optional[str] = None) -> None:
-        self._found.append((node.lineno, node.col_offset, form, detail))  # type: ignore[attr-defined]
+        self._found.append((node.lineno, node.col_offset, form, detail))
 
     @staticmethod
     def _ref(node: ast.AST, env: Env) -> Optional[str]:
         """"environ" / "getenv" when ``node`` is that attribute of the os module, else None."""
         kind = type(node)
         if kind is ast.Attribute:
-            attr = node.attr  # type: ignore[attr-defined]
+            attr = node.attr
             if attr != _ENVIRON and attr != _GETENV:
                 return None
-            value = node.value  # type: ignore[attr-defined]
+            value = node.value
             return attr if type(value) is ast.Name and env.get(value.id) == _OS else None
         if kind is ast.Name:
-            meaning = env.get(node.id)  # type: ignore[attr-defined]
+            meaning = env.get(node.id)
             return meaning if meaning != _OS else None
         return None
 
@@ -702,17 +698,17 @@ class _EnvScanner:
         func = node.func
         kind = type(func)
         if kind is ast.Attribute:
-            attr = func.attr  # type: ignore[attr-defined]
-            if attr in _CALLED_METHODS and self._ref(func.value, env) == _ENVIRON:  # type: ignore[attr-defined]
+            attr = func.attr
+            if attr in _CALLED_METHODS and self._ref(func.value, env) == _ENVIRON:
                 return self._environ_method_call(node, attr, env, closure, push)
             if attr == _GETENV and self._ref(func, env) == _GETENV:
                 self._record(node, "getenv")
                 self._push_call_arguments(node, env, closure, push)
                 return True
-            if attr == "dict" and _looks_like_patch(func.value):  # type: ignore[attr-defined]
+            if attr == "dict" and _looks_like_patch(func.value):
                 return self._patch_dict(node, env, closure, push)
         elif kind is ast.Name:
-            name = func.id  # type: ignore[attr-defined]
+            name = func.id
             if name == "dict" and node.args and type(node.args[0]) is not ast.Starred \
                     and self._ref(node.args[0], env) == _ENVIRON:
                 if len(node.args) + len(node.keywords) == 1:
@@ -764,7 +760,7 @@ class _EnvScanner:
             push((node.func, env, closure))
             self._push_call_arguments(node, env, closure, push, skip=target)
             return True
-        if type(target) is ast.Constant and target.value == "os.environ":  # type: ignore[attr-defined]
+        if type(target) is ast.Constant and target.value == "os.environ":
             self._record(node, "patch-dict-environ")
         return False
 
@@ -797,27 +793,27 @@ class _EnvScanner:
     # ---- statements that write
 
     def _environ_subscript(self, node: ast.AST, env: Env) -> bool:
-        return type(node) is ast.Subscript and self._ref(node.value, env) == _ENVIRON  # type: ignore[attr-defined]
+        return type(node) is ast.Subscript and self._ref(node.value, env) == _ENVIRON
 
     def _stores(self, target: ast.AST, form: str, env: Env, closure: Env, push: Push) -> None:
         kind = type(target)
         if kind is ast.Tuple or kind is ast.List:
-            for element in target.elts:  # type: ignore[attr-defined]
+            for element in target.elts:
                 self._stores(element, form, env, closure, push)
         elif kind is ast.Starred:
-            self._stores(target.value, form, env, closure, push)  # type: ignore[attr-defined]
+            self._stores(target.value, form, env, closure, push)
         elif self._environ_subscript(target, env):
             self._record(target, form)
-            push((target.slice, env, closure))  # type: ignore[attr-defined]
+            push((target.slice, env, closure))
         else:
             push((target, env, closure))
 
     def _assign(self, node: ast.Assign, env: Env, closure: Env, push: Push) -> bool:
         push((node.value, env, closure))
         target = node.targets[0]
-        if len(node.targets) == 1 and self._environ_subscript(target, env) and _single_index(target):  # type: ignore
+        if len(node.targets) == 1 and self._environ_subscript(target, env) and _single_index(target):
             self._record(node, "environ-set")
-            push((target.slice, env, closure))  # type: ignore[attr-defined]
+            push((target.slice, env, closure))
             return True
         for target in node.targets:
             self._stores(target, "environ-subscript-write", env, closure, push)
@@ -832,14 +828,14 @@ class _EnvScanner:
         if not self._environ_subscript(node.target, env):
             return False
         self._record(node.target, "environ-augmented-assignment")
-        self._push_all([node.target.slice, node.value], env, closure, push)  # type: ignore[attr-defined]
+        self._push_all([node.target.slice, node.value], env, closure, push)
         return True
 
     def _delete(self, node: ast.Delete, env: Env, closure: Env, push: Push) -> bool:
         target = node.targets[0]
-        if len(node.targets) == 1 and self._environ_subscript(target, env) and _single_index(target):  # type: ignore
+        if len(node.targets) == 1 and self._environ_subscript(target, env) and _single_index(target):
             self._record(node, "environ-delete")
-            push((target.slice, env, closure))  # type: ignore[attr-defined]
+            push((target.slice, env, closure))
             return True
         for target in node.targets:
             self._stores(target, "environ-subscript-delete", env, closure, push)

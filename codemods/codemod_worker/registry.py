@@ -5,17 +5,15 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import inspect
-import json
 import os
 import sys
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Type
+from typing import Any, Dict, List, Optional, Sequence, Type
 
 from libcst.codemod import CodemodCommand, CodemodContext
 
 WORKER_PACKAGE = "codemod_worker"
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
-_KWARGS_CACHE_LIMIT = 256
 
 
 class RequestError(Exception):
@@ -63,7 +61,6 @@ class Registry:
     def __init__(self, folders: Sequence[str]) -> None:
         self._folders = [os.path.abspath(folder) for folder in folders]
         self._codemods: Optional[Dict[str, CodemodInfo]] = None
-        self._kwargs: Dict[Tuple[str, str], Dict[str, Any]] = {}
 
     def all(self) -> List[CodemodInfo]:
         return sorted(self._load().values(), key=lambda info: info.name)
@@ -77,19 +74,12 @@ class Registry:
         return info
 
     def kwargs_for(self, info: CodemodInfo, args: Any) -> Dict[str, Any]:
-        """Constructor keyword arguments for ``args``; parsed once per distinct (codemod, args)."""
+        """Constructor keyword arguments for ``args``, checked by building the codemod once."""
         if args is None:
             args = {}
         if not isinstance(args, dict):
             raise RequestError("'args' must be an object of parameter name to value")
-        key = (info.name, json.dumps(args, sort_keys=True))
-        kwargs = self._kwargs.get(key)
-        if kwargs is None:
-            kwargs = _parse_args(info, args)
-            if len(self._kwargs) >= _KWARGS_CACHE_LIMIT:
-                self._kwargs.clear()
-            self._kwargs[key] = kwargs
-        return kwargs
+        return _parse_args(info, args)
 
     def _load(self) -> Dict[str, CodemodInfo]:
         if self._codemods is None:

@@ -6,6 +6,7 @@ import argparse
 import base64
 import binascii
 import gc
+import importlib.util
 import json
 import os
 import platform
@@ -14,10 +15,11 @@ import time
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, List, Optional
 
-from codemod_worker import PROTOCOL_VERSION
+from codemod_worker import PROTOCOL_VERSION, speedups
 from codemod_worker.registry import Registry, RequestError
-from codemod_worker.transform import run_transform
+from codemod_worker.transform import CodemodRunner
 
+_RUNNER_CACHE_LIMIT = 64
 _HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -25,6 +27,7 @@ class Server:
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
         self.stopping = False
+        self._runners: Dict[str, CodemodRunner] = {}
         self._handlers: Dict[str, Callable[[Dict[str, Any]], Dict[str, Any]]] = {
             "hello": self.hello,
             "list": self.list,
@@ -42,9 +45,10 @@ class Server:
             return {"id": None, "ok": False, "error": "a request must be a JSON object"}
         request_id = request.get("id")
         try:
-            handler = self._handlers.get(request.get("method"))  # type: ignore[arg-type]
+            method = request.get("method")
+            handler = self._handlers.get(method) if isinstance(method, str) else None
             if handler is None:
-                raise RequestError(f"unknown method '{request.get('method')}'")
+                raise RequestError(f"unknown method '{method}'")
             return {"id": request_id, "ok": True, **handler(request)}
         except RequestError as error:
             return {"id": request_id, "ok": False, "error": _one_line(str(error))}
@@ -64,16 +68,30 @@ class Server:
     def transform(self, request: Dict[str, Any]) -> Dict[str, Any]:
         started = time.perf_counter()
         path = _text(request, "path")
-        info = self.registry.get(request.get("codemod"))
-        kwargs = self.registry.kwargs_for(info, request.get("args"))
+        runner = self._runner(request.get("codemod"), request.get("args"))
         source = _base64(request.get("source"), "source")
         context = request.get("context") or {}
         if not isinstance(context, dict):
             raise RequestError("'context' must be an object of dotted module name to base64 source")
         modules = {str(name): _decode_module(_base64(value, f"context.{name}")) for name, value in context.items()}
-        result = run_transform(info, kwargs, path, source, modules)
+        result = runner.run(path, source, modules)
         result["elapsedMs"] = round((time.perf_counter() - started) * 1000.0, 3)
         return result
+
+    def _runner(self, name: Any, args: Any) -> CodemodRunner:
+        # Thousands of transforms share a handful of (codemod, arguments) pairs: parse the arguments once per pair.
+        try:
+            key = json.dumps([name, args], sort_keys=True)
+        except (TypeError, ValueError):
+            raise RequestError("'args' must be JSON values")
+        runner = self._runners.get(key)
+        if runner is None:
+            info = self.registry.get(name)
+            runner = CodemodRunner(info, self.registry.kwargs_for(info, args))
+            if len(self._runners) >= _RUNNER_CACHE_LIMIT:
+                self._runners.clear()
+            self._runners[key] = runner
+        return runner
 
     def scan(self, request: Dict[str, Any]) -> Dict[str, Any]:
         path = _text(request, "path")
@@ -99,6 +117,7 @@ class Server:
 def main(argv: List[str]) -> int:
     options = _parse_options(argv)
     output = _claim_stdout()
+    speedups.install()
     server = Server(Registry([_HERE, *options.codemods]))
     _tune_gc()
     for line in sys.stdin.buffer:
@@ -157,8 +176,6 @@ def _base64(value: Any, what: str) -> bytes:
 
 
 def _decode_module(raw: bytes) -> str:
-    import importlib.util
-
     try:
         return importlib.util.decode_source(raw)
     except (SyntaxError, UnicodeError, LookupError):

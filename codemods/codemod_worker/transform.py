@@ -6,7 +6,7 @@ import base64
 from typing import Any, Dict, Optional, Tuple
 
 import libcst
-from libcst.codemod import CodemodContext, SkipFile
+from libcst.codemod import Codemod, CodemodContext, SkipFile
 
 from _codemod_support import CONTEXT_MODULES, take_records
 from codemod_worker.registry import CodemodInfo
@@ -33,37 +33,57 @@ def module_and_package(path: str) -> Tuple[str, str]:
     return ".".join([*parts[:-1], stem]), ".".join(parts[:-1])
 
 
-def run_transform(
-    info: CodemodInfo,
-    kwargs: Dict[str, Any],
-    path: str,
-    original: bytes,
-    context_modules: Dict[str, str],
+class CodemodRunner:
+    """Runs one codemod, with one set of arguments, on file after file."""
+
+    def __init__(self, info: CodemodInfo, kwargs: Dict[str, Any]) -> None:
+        self.info = info
+        self.kwargs = kwargs
+        self._codemod: Optional[Codemod] = None
+
+    def run(self, path: str, original: bytes, context_modules: Dict[str, str]) -> Dict[str, Any]:
+        module_name, package_name = module_and_package(path)
+        # The context-modules key is always present so codemods never fall back to reading files themselves.
+        scratch: Dict[str, Any] = {CONTEXT_MODULES: context_modules}
+        context = CodemodContext(
+            filename=path, full_module_name=module_name, full_package_name=package_name, scratch=scratch
+        )
+        try:
+            tree = libcst.parse_module(original)
+        except libcst.ParserSyntaxError as error:
+            return _syntax_error(error, original, path)
+        except (SyntaxError, UnicodeError, LookupError) as error:
+            # raised while detecting or applying the PEP 263 coding cookie, before any parsing happens
+            return _failed(f"cannot decode: {_describe(error, with_type=False)}")
+        except Exception as error:
+            return _failed(f"codemod error: {_describe(error)}")
+
+        try:
+            output = self._codemod_for(context).transform_module(tree)
+            new = output.bytes
+        except SkipFile as error:
+            self._codemod = None
+            return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
+        except Exception as error:  # RecursionError on deeply nested code lands here too
+            self._codemod = None
+            return _failed(f"codemod error: {_describe(error)}")
+        return _outcome(self.info, tree, original, new, path, scratch)
+
+    def _codemod_for(self, context: CodemodContext) -> Codemod:
+        # Building a codemod costs milliseconds (LibCST's matcher machinery scans the class's ~1500 attributes),
+        # which small files feel. Like LibCST's own runner, keep one instance and give it each file's context; an
+        # instance whose traversal was cut short by an exception is dropped, as it may hold half-updated state.
+        codemod = self._codemod
+        if codemod is None:
+            codemod = self._codemod = self.info.cls(context, **self.kwargs)
+        else:
+            codemod.context = context
+        return codemod
+
+
+def _outcome(
+    info: CodemodInfo, tree: libcst.Module, original: bytes, new: bytes, path: str, scratch: Dict[str, Any]
 ) -> Dict[str, Any]:
-    module_name, package_name = module_and_package(path)
-    # The context-modules key is always present so the codemods never fall back to reading files themselves.
-    scratch: Dict[str, Any] = {CONTEXT_MODULES: context_modules}
-    context = CodemodContext(
-        filename=path, full_module_name=module_name, full_package_name=package_name, scratch=scratch
-    )
-    try:
-        tree = libcst.parse_module(original)
-    except libcst.ParserSyntaxError as error:
-        return _syntax_error(error, original, path)
-    except (SyntaxError, UnicodeError, LookupError) as error:
-        # raised while detecting or applying the PEP 263 coding cookie, before any parsing happens
-        return _failed(f"cannot decode: {_describe(error, with_type=False)}")
-    except Exception as error:
-        return _failed(f"codemod error: {_describe(error)}")
-
-    try:
-        output = info.cls(context, **kwargs).transform_module(tree)
-        new = output.bytes
-    except SkipFile as error:
-        return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
-    except Exception as error:  # RecursionError on deeply nested code lands here too
-        return _failed(f"codemod error: {_describe(error)}")
-
     records = take_records(scratch)
     result: Dict[str, Any] = {"changes": records["changes"], "reviews": records["reviews"]}
     if info.breaking and records["breaking"]:
@@ -77,31 +97,45 @@ def run_transform(
         round_trips = False
     if not round_trips:
         return {"outcome": "skipped", "reason": ROUND_TRIP_REASON}
-    try:
-        compile(new, path, "exec", dont_inherit=True)
-    except SyntaxError as error:
-        return _failed(f"codemod produced invalid code: {_describe(error, with_type=False)}", error.lineno)
-    except Exception as error:
-        return _failed(f"codemod produced invalid code: {_describe(error)}")
+    problem = _compile_problem(new, path)
+    if problem is not None:
+        original_problem = _compile_problem(original, path)
+        if original_problem is not None:
+            # LibCST accepts some files CPython refuses (e.g. more than 200 nested parentheses): not the codemod's doing.
+            error, line = original_problem
+            return _failed(f"syntax error at line {line or 0}, column 0: {error} (Python rejects the original file)", line)
+        error, line = problem
+        return _failed(f"codemod produced invalid code: {error}", line)
     return {"outcome": "changed", "source": base64.b64encode(new).decode("ascii"), **result}
 
 
+def _compile_problem(source: bytes, path: str) -> Optional[Tuple[str, Optional[int]]]:
+    try:
+        compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        return _describe(error, with_type=False), error.lineno
+    except Exception as error:  # ValueError (NUL bytes), RecursionError, MemoryError
+        return _describe(error), None
+    return None
+
+
 def _syntax_error(error: libcst.ParserSyntaxError, original: bytes, path: str) -> Dict[str, Any]:
-    line, column = error.raw_line, error.raw_column
-    if error.message.startswith("tokenizer error"):
-        # LibCST's native tokenizer reports its errors at 1:0 whatever the real place; Python's own compiler knows.
-        line = _python_error_line(original, path) or line
-    return _failed(f"syntax error at line {line}, column {column}: {_one_line(error.message)}", line, column)
-
-
-def _python_error_line(original: bytes, path: str) -> Optional[int]:
+    message = _one_line(error.message)
     try:
         compile(original, path, "exec", dont_inherit=True)
-    except SyntaxError as error:
-        return error.lineno
+    except SyntaxError as python_error:
+        line, column = error.raw_line, error.raw_column
+        if error.message.startswith("tokenizer error") and python_error.lineno:
+            # LibCST's native tokenizer reports its errors at 1:0 whatever the real place; Python's compiler knows.
+            line = python_error.lineno
+        return _failed(f"syntax error at line {line}, column {column}: {message}", line, column)
     except Exception:
-        return None
-    return None
+        pass
+    else:
+        # Valid Python that LibCST 1.0's parser rejects (e.g. a CRLF file with LF-only blank lines): not the
+        # file's fault, and nothing can be rewritten safely.
+        return {"outcome": "skipped", "reason": f"LibCST cannot parse this file (Python can): {message}"}
+    return _failed(f"syntax error at line {error.raw_line}, column {error.raw_column}: {message}", error.raw_line, error.raw_column)
 
 
 def _failed(reason: str, line: Optional[int] = None, column: Optional[int] = None) -> Dict[str, Any]:

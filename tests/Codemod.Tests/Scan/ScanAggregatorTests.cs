@@ -70,6 +70,20 @@ public sealed class ScanAggregatorTests
     }
 
     [Fact]
+    public void Large_group_message_lists_five_other_modules_and_counts_the_rest()
+    {
+        // Given the same class name in 40 production modules
+        var files = Enumerable.Range(0, 40).Select(i => File($"pkg/m{i:00}.py", classes: [Class("Config", 1)])).ToArray();
+
+        // When aggregated
+        var findings = Findings("duplicate-class-name", files);
+
+        // Then every definition is a finding, and each message names five others and counts the other 34
+        Assert.Equal(40, findings.Count);
+        Assert.Equal("class Config is defined in 40 non-test modules; also in pkg.m01, pkg.m02, pkg.m03, pkg.m04, pkg.m05 and 34 more", findings[0].Message);
+    }
+
+    [Fact]
     public void Classes_with_the_same_fingerprint_are_identical_copies()
     {
         var files = new[]
