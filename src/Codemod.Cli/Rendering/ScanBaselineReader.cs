@@ -33,9 +33,13 @@ internal static class ScanBaselineReader
 
             return totals.EnumerateObject().ToDictionary(t => t.Name, t => t.Value.GetInt32(), StringComparer.Ordinal);
         }
-        catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException)
         {
             throw NotOurs(shownAs);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot read baseline '{shownAs}': {e.Message}");
         }
     }
 

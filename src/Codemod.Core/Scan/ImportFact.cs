@@ -6,12 +6,3 @@ namespace Codemod.Core.Scan;
 /// </summary>
 public sealed record ImportFact(ImportKind Kind, string Module, string? Name, string? AsName, int Line, bool TopLevel, bool Unresolved = false);
 
-/// <summary>The two import statements.</summary>
-public enum ImportKind
-{
-    /// <summary><c>import a.b [as x]</c></summary>
-    Import,
-
-    /// <summary><c>from a.b import N [as x]</c></summary>
-    From,
-}
