@@ -25,6 +25,8 @@ internal static class CliApp
             RollbackCommand.Create(context),
             PlanCommand.Create(context),
             DoctorCommand.Create(context),
+            ScanCommand.Create(context),
+            MroCommand.Create(context),
         })
         {
             root.Add(command);

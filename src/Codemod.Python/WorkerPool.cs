@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Codemod.Core.Changes;
+using Codemod.Core.Files;
+using Codemod.Core.Scan;
 using Codemod.Core.Settings;
 using Codemod.Core.Transform;
 
@@ -58,19 +60,23 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         }
     }
 
-    public async Task<ScanResponse> ScanAsync(string path, byte[] source, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    public async Task<FileScan> ScanAsync(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
     {
-        var (response, failure) = await CallWithTimeoutAsync(w => WorkerProtocol.Scan(w.NextId(), path, source, arguments), cancellationToken).ConfigureAwait(false);
+        var (response, failure) = await CallWithTimeoutAsync(w => WorkerProtocol.Scan(w.NextId(), file.RelativePath, file.Bytes, arguments), cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
-            return new ScanResponse(null, failure);
+            return FileScan.Failed(file.RelativePath, failure!);
         }
 
         using (response)
         {
-            return response.RootElement.GetProperty("ok").GetBoolean()
-                ? new ScanResponse(response.RootElement.Clone(), null)
-                : new ScanResponse(null, "worker refused the request: " + WorkerProtocol.OptionalString(response.RootElement, "error"));
+            // A worker without the scan module fails every file the same way: that is a broken installation, not a file problem.
+            if (!response.RootElement.GetProperty("ok").GetBoolean() && WorkerProtocol.OptionalString(response.RootElement, "error") == "scan not available")
+            {
+                throw new UserError("the Python worker cannot scan (codemods/_scan.py is missing): reinstall codemod", 4);
+            }
+
+            return ScanFactsReader.Read(file.RelativePath, response.RootElement);
         }
     }
 

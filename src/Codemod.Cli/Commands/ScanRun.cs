@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Globalization;
+using Codemod.Cli.Options;
+using Codemod.Core.Scan;
+using Codemod.Core.Settings;
+using Codemod.Git;
+
+namespace Codemod.Cli.Commands;
+
+/// <summary>The shared first half of scan and mro: resolve settings, start workers, scan every file into facts.</summary>
+internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
+{
+    public static async Task<ScanRun> ExecuteAsync(
+        ParseResult parse,
+        CommonOptions options,
+        string command,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
+        CliContext context,
+        CancellationToken cancellationToken)
+    {
+        var settings = SettingsResolver.Run(parse, options, context.Environment);
+        if (settings.Shard is not null)
+        {
+            throw new UserError($"{command} compares files with each other, so a shard would miss duplicates across shards: drop --shard");
+        }
+
+        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings));
+        var scan = await new ScanPipeline(session.Runner, new GitFileLister()).RunAsync(settings, arguments, null, cancellationToken).ConfigureAwait(false);
+        return new ScanRun(settings, scan);
+    }
+
+    /// <summary>One line on stderr: files, what the command found (e.g. "80 findings"), failures, time.</summary>
+    public static void WriteSummary(TextWriter error, string command, ProjectScan scan, string found)
+    {
+        var failed = scan.Files.Count(f => f.Kind == ScanOutcomeKind.Failed);
+        var skipped = scan.Files.Count(f => f.Kind == ScanOutcomeKind.Skipped);
+        var seconds = scan.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        error.WriteLine($"{command}: {scan.Files.Count} files, {found}, {failed} failed, {skipped} skipped in {seconds} s");
+    }
+}

@@ -1,0 +1,29 @@
+namespace Codemod.Core.Scan.Checks;
+
+/// <summary>
+/// singleton: module-level instances of manager-like classes, <c>get_instance</c>-style accessors, <c>_instance</c>
+/// attributes. Allowed bootstrap files are left out: their accessor (<c>get_env()</c>) is the sanctioned single source.
+/// </summary>
+internal sealed class SingletonCheck : IScanCheck
+{
+    public ScanRule Rule => ScanRules.Singleton;
+
+    public IEnumerable<Finding> Find(ScanInput input) =>
+        from file in input.Files
+        where !file.Facts.Allowed
+        from singleton in file.Facts.Singletons
+        select new Finding(Rule.Id, file.Path, singleton.Line, Message(singleton))
+        {
+            InTest = file.Facts.IsTest,
+            Key = $"{singleton.Kind}:{singleton.Class}.{singleton.Name}",
+            Properties = Describe.Properties(("kind", singleton.Kind), ("name", singleton.Name), ("class", singleton.Class)),
+        };
+
+    private static string Message(SingletonFact singleton) => singleton.Kind switch
+    {
+        "module-instance" => $"module-level singleton {singleton.Name} = {singleton.Class}(...)",
+        "get-instance" => $"singleton accessor {singleton.Class}.{singleton.Name}()",
+        "instance-attribute" => $"singleton cache {singleton.Class}.{singleton.Name}",
+        _ => $"singleton pattern {singleton.Kind}: {singleton.Class}.{singleton.Name}",
+    };
+}

@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Codemod.Core.Changes;
+using Codemod.Core.Discovery;
+using Codemod.Core.Files;
+using Codemod.Core.Settings;
+
+namespace Codemod.Core.Scan;
+
+/// <summary>Discover → read and classify → scan in the workers: the facts of every file of a run, sorted by path. Writes nothing.</summary>
+public sealed class ScanPipeline(IScanRunner runner, IFileLister lister)
+{
+    public async Task<ProjectScan> RunAsync(
+        RunSettings settings,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
+        IProgress<FileScan>? progress,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var paths = new FileDiscoverer(lister).Discover(settings);
+        var classifier = new FileClassifier(settings.MaxFileSize);
+        var scans = new ConcurrentBag<FileScan>();
+
+        // More requests in flight than workers keeps every worker busy while the next files are read.
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) * 2, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(paths, options, async (path, token) =>
+        {
+            var (file, early) = classifier.Read(settings.Root, path);
+            var scan = early is null
+                ? await runner.ScanAsync(file!, arguments, token).ConfigureAwait(false)
+                : early.Kind == OutcomeKind.Skipped
+                    ? FileScan.Skipped(path, early.Reason ?? "skipped")
+                    : FileScan.Failed(path, early.Reason ?? "cannot read", early.Line);
+            scans.Add(scan);
+            progress?.Report(scan);
+        }).ConfigureAwait(false);
+
+        return new ProjectScan([.. scans.OrderBy(s => s.Path, StringComparer.Ordinal)], Stopwatch.GetElapsedTime(started));
+    }
+}

@@ -1,0 +1,4 @@
+namespace Codemod.Core.Scan;
+
+/// <summary>One scan rule: a stable id (used in baselines and SARIF, never renamed), what it finds, and how serious it is.</summary>
+public sealed record ScanRule(string Id, string ShortDescription, string FullDescription, FindingLevel Level);
