@@ -98,7 +98,7 @@ class Server:
         source = _base64(request.get("source"), "source")
         args = request.get("args") or {}
         try:
-            import _scan  # written separately; imported late so transform-only runs never pay for it
+            import _scan  # imported on the first scan, so transform-only runs never pay for it
         except ModuleNotFoundError as error:
             if error.name == "_scan":
                 raise RequestError("scan not available")
@@ -120,14 +120,19 @@ def main(argv: List[str]) -> int:
     speedups.install()
     server = Server(Registry([_HERE, *options.codemods]))
     _tune_gc()
-    for line in sys.stdin.buffer:
-        if not line.strip():
-            continue
-        response = server.handle(line)
-        output.write(_encode(response))
-        output.flush()
-        if server.stopping:
-            break
+    try:
+        for line in sys.stdin.buffer:
+            if not line.strip():
+                continue
+            response = server.handle(line)
+            output.write(_encode(response))
+            output.flush()
+            if server.stopping:
+                break
+    except KeyboardInterrupt:  # the engine's Ctrl+C reaches the whole process group
+        return 130
+    except BrokenPipeError:  # the engine went away; nobody is left to answer
+        return 0
     return 0
 
 
