@@ -51,6 +51,7 @@ class CodemodInfo:
             "prefilter": [str(token) for token in getattr(cls, "PREFILTER", ())],
             "breaking": self.breaking,
             "contextArgs": [str(arg) for arg in getattr(cls, "CONTEXT_ARGS", ())],
+            "prefilterFromArgs": callable(getattr(cls, "prefilter_for", None)),
             "parameters": [_describe_action(action) for action in self.actions.values()],
         }
 

@@ -31,6 +31,7 @@ class Server:
         self._handlers: Dict[str, Callable[[Dict[str, Any]], Dict[str, Any]]] = {
             "hello": self.hello,
             "list": self.list,
+            "prefilter": self.prefilter,
             "transform": self.transform,
             "scan": self.scan,
             "shutdown": self.shutdown,
@@ -64,6 +65,17 @@ class Server:
 
     def list(self, request: Dict[str, Any]) -> Dict[str, Any]:
         return {"codemods": [info.describe() for info in self.registry.all()]}
+
+    def prefilter(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        """Tokens of a codemod whose tokens depend on its arguments (the class being moved, say): ``prefilter_for``."""
+        info = self.registry.get(request.get("codemod"))
+        tokens = getattr(info.cls, "prefilter_for", None)
+        if not callable(tokens):
+            return {"tokens": [str(token) for token in getattr(info.cls, "PREFILTER", ())]}
+        try:
+            return {"tokens": [str(token) for token in tokens(self.registry.kwargs_for(info, request.get("args")))]}
+        except (ValueError, OSError) as error:
+            raise RequestError(f"invalid arguments for codemod '{info.name}': {_one_line(str(error))}")
 
     def transform(self, request: Dict[str, Any]) -> Dict[str, Any]:
         started = time.perf_counter()
