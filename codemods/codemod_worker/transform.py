@@ -39,7 +39,6 @@ class CodemodRunner:
     def __init__(self, info: CodemodInfo, kwargs: Dict[str, Any]) -> None:
         self.info = info
         self.kwargs = kwargs
-        self._codemod: Optional[Codemod] = None
 
     def run(self, path: str, original: bytes, context_modules: Dict[str, str]) -> Dict[str, Any]:
         module_name, package_name = module_and_package(path)
@@ -59,26 +58,19 @@ class CodemodRunner:
             return _failed(f"codemod error: {_describe(error)}")
 
         try:
-            output = self._codemod_for(context).transform_module(tree)
+            output = self._codemod_for(context, context_modules).transform_module(tree)
             new = output.bytes
         except SkipFile as error:
-            self._codemod = None
             return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
         except Exception as error:  # RecursionError on deeply nested code lands here too
-            self._codemod = None
             return _failed(f"codemod error: {_describe(error)}")
         return _outcome(self.info, tree, original, new, path, scratch)
 
-    def _codemod_for(self, context: CodemodContext) -> Codemod:
-        # Building a codemod costs milliseconds (LibCST's matcher machinery scans the class's ~1500 attributes),
-        # which small files feel. Like LibCST's own runner, keep one instance and give it each file's context; an
-        # instance whose traversal was cut short by an exception is dropped, as it may hold half-updated state.
-        codemod = self._codemod
-        if codemod is None:
-            codemod = self._codemod = self.info.cls(context, **self.kwargs)
-        else:
-            codemod.context = context
-        return codemod
+    def _codemod_for(self, context: CodemodContext, context_modules: Dict[str, str]) -> Codemod:
+        # A fresh instance per file: codemods keep per-file state on the instance (what they saw, what they import),
+        # and a reused one leaks it into the next file. The matcher scans that made construction costly are memoised
+        # per class by ``speedups``, so a new instance costs little.
+        return self.info.cls(context, **self.kwargs)
 
 
 def _outcome(
@@ -124,11 +116,12 @@ def _syntax_error(error: libcst.ParserSyntaxError, original: bytes, path: str) -
     try:
         compile(original, path, "exec", dont_inherit=True)
     except SyntaxError as python_error:
-        line, column = error.raw_line, error.raw_column
-        if error.message.startswith("tokenizer error") and python_error.lineno:
-            # LibCST's native tokenizer reports its errors at 1:0 whatever the real place; Python's compiler knows.
-            line = python_error.lineno
-        return _failed(f"syntax error at line {line}, column {column}: {message}", line, column)
+        if python_error.lineno:
+            # Python's compiler places the error where people look for it; LibCST's parser often reports a later
+            # token (the line after an unclosed bracket), and its tokenizer always reports 1:0.
+            line, column = python_error.lineno, max((python_error.offset or 1) - 1, 0)
+            return _failed(f"syntax error at line {line}, column {column}: {_one_line(python_error.msg)}", line, column)
+        return _failed(f"syntax error at line {error.raw_line}, column {error.raw_column}: {message}", error.raw_line, error.raw_column)
     except Exception:
         pass
     else:

@@ -54,11 +54,12 @@ public sealed class PlanReaderTests
         // When it is read
         var plan = PlanReader.Read(path, "sample-consolidation.yaml");
 
-        // Then its six steps use the codemods the sample needs
+        // Then its ten steps use the codemods the sample needs, in the documented order
         Assert.Equal(
-            ["env-to-isolated", "env-in-tests", "consolidate-mocks", "dedupe-class", "redirect-imports", "add-deprecation-shim"],
+            ["redirect-imports", "redirect-imports", "redirect-imports", "add-deprecation-shim", "add-deprecation-shim", "add-deprecation-shim",
+             "dedupe-class", "env-in-tests", "consolidate-mocks", "env-to-isolated"],
             plan.Steps.Select(s => s.Codemod));
-        Assert.Equal(["2027-03-31"], plan.Steps[5].Arguments["sunset"]);
+        Assert.Equal(["2027-06-30"], plan.Steps[3].Arguments["sunset"]);
     }
 
     [Theory]
