@@ -9,7 +9,9 @@ A codemod records what it rewrote (changes), what it found but would not rewrite
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, List, Optional
+import re
+from functools import lru_cache
+from typing import Any, Dict, List, Optional, Pattern, Tuple
 
 import libcst as cst
 from libcst.codemod import CodemodCommand
@@ -72,4 +74,61 @@ def take_records(scratch: Dict[str, Any]) -> Dict[str, List[Dict[str, Any]]]:
     }
 
 
-__all__ = ["ReportingMixin", "take_records", "CodemodCommand", "CONTEXT_MODULES"]
+@lru_cache(maxsize=64)
+def glob_to_regex(glob: str) -> Pattern[str]:
+    """fnmatch-style glob over '/'-separated paths: '*' and '?' stay inside one folder, '**' spans folders.
+
+    One definition for every ``allow``-style parameter, so env-to-isolated and the scan agree on which files are allowed.
+    """
+    glob = glob.replace("\\", "/")
+    while glob.startswith("./"):
+        glob = glob[2:]
+    out: List[str] = []
+    i, n = 0, len(glob)
+    while i < n:
+        char = glob[i]
+        if char == "*":
+            if glob.startswith("**", i):
+                i += 2
+                if glob.startswith("/", i):
+                    out.append("(?:.*/)?")
+                    i += 1
+                else:
+                    out.append(".*")
+                continue
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = glob.find("]", i + 2 if glob.startswith(("[!", "[]"), i) else i + 1)
+            if end == -1:
+                out.append(re.escape(char))
+            else:
+                body = glob[i + 1 : end]
+                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
+                i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def module_and_package(path: str) -> Tuple[str, str]:
+    """Dotted module and package of a '/'-separated path relative to the project root.
+
+    Same rules as ``libcst.helpers.calculate_module_and_package``: ``a/b/c.py`` is ``a.b.c`` in package ``a.b``;
+    ``a/b/__init__.py`` (and ``__main__.py``) is ``a.b`` in package ``a.b``.
+    """
+    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts:
+        return "", ""
+    stem, dot, _suffix = parts[-1].rpartition(".")
+    if dot and stem:
+        parts[-1] = stem
+    if parts[-1] in ("__init__", "__main__"):
+        dotted = ".".join(parts[:-1])
+        return dotted, dotted
+    return ".".join(parts), ".".join(parts[:-1])
+
+
+__all__ = ["ReportingMixin", "take_records", "CodemodCommand", "CONTEXT_MODULES", "glob_to_regex", "module_and_package"]

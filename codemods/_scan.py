@@ -80,7 +80,9 @@ import re
 import tokenize
 import warnings
 from functools import lru_cache
-from typing import Any, Callable, Dict, List, Optional, Pattern, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
+
+from _codemod_support import glob_to_regex, module_and_package
 
 DEFAULT_ALLOW = ("shared/isolated_environment.py",)
 SINGLETON_SUFFIXES = ("Manager", "Registry", "Service", "Factory", "Provider", "Client", "Pool", "Cache")
@@ -154,19 +156,6 @@ def _relative(path: str) -> str:
     return path.lstrip("/")
 
 
-def module_and_package(relative: str) -> Tuple[str, str]:
-    """``libcst.helpers.calculate_module_and_package`` for a project-relative path, as the transform worker uses."""
-    parts = [part for part in relative.split("/") if part and part != "."]
-    if not parts:
-        return "", ""
-    stem, dot, _suffix = parts[-1].rpartition(".")
-    parts[-1] = stem if dot and stem else parts[-1]
-    if parts[-1] in ("__init__", "__main__"):
-        name = ".".join(parts[:-1])
-        return name, name
-    return ".".join(parts), ".".join(parts[:-1])
-
-
 def is_test_path(relative: str) -> bool:
     *folders, name = relative.split("/")
     if any(folder in ("tests", "test") for folder in folders):
@@ -182,43 +171,7 @@ def is_allowed(relative: str, allow: Any) -> bool:
         globs = (allow,)
     else:
         globs = tuple(str(glob) for glob in allow)
-    return any(_glob_regex(glob).match(relative) for glob in globs)
-
-
-@lru_cache(maxsize=64)
-def _glob_regex(glob: str) -> Pattern[str]:
-    """The env-to-isolated codemod's ``--allow`` semantics: '*' and '?' stay inside one folder, '**' spans folders."""
-    glob = glob.replace("\\", "/")
-    while glob.startswith("./"):
-        glob = glob[2:]
-    out: List[str] = []
-    i, n = 0, len(glob)
-    while i < n:
-        char = glob[i]
-        if char == "*":
-            if glob.startswith("**", i):
-                i += 2
-                if glob.startswith("/", i):
-                    out.append("(?:.*/)?")
-                    i += 1
-                else:
-                    out.append(".*")
-                continue
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = glob.find("]", i + 2 if glob.startswith(("[!", "[]"), i) else i + 1)
-            if end == -1:
-                out.append(re.escape(char))
-            else:
-                body = glob[i + 1:end]
-                out.append("[" + ("^" + body[1:] if body.startswith("!") else body).replace("\\", "\\\\") + "]")
-                i = end
-        else:
-            out.append(re.escape(char))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
+    return any(glob_to_regex(glob).match(relative) for glob in globs)
 
 
 # ------------------------------------------------------------------------------------ classes, imports, markers

@@ -53,7 +53,7 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from _codemod_support import ReportingMixin
+from _codemod_support import ReportingMixin, glob_to_regex
 
 DEFAULT_MODULE = "shared.isolated_environment"
 DEFAULT_ACCESSOR = "get_env"
@@ -165,7 +165,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         self.accessor = accessor
         self.source_label = source
         globs = list(allow) if allow else [module.replace(".", "/") + ".py"]
-        self.allow: List[Tuple[str, Pattern[str]]] = [(glob, _glob_to_regex(glob)) for glob in globs]
+        self.allow: List[Tuple[str, Pattern[str]]] = [(glob, glob_to_regex(glob)) for glob in globs]
         self._accessor_name = QualifiedName(f"{module}.{accessor}", QualifiedNameSource.IMPORT)
 
     # ----------------------------------------------------------------- entry
@@ -562,43 +562,6 @@ def _project_relative(filename: Optional[str]) -> Optional[str]:
     while path.startswith("./"):
         path = path[2:]
     return path
-
-
-def _glob_to_regex(glob: str) -> Pattern[str]:
-    """fnmatch-style glob over '/'-separated paths: '*' and '?' stay inside one folder, '**' spans folders."""
-    glob = glob.replace("\\", "/")
-    while glob.startswith("./"):
-        glob = glob[2:]
-    out: List[str] = []
-    i, n = 0, len(glob)
-    while i < n:
-        char = glob[i]
-        if char == "*":
-            if glob.startswith("**", i):
-                i += 2
-                if glob.startswith("/", i):
-                    out.append("(?:.*/)?")
-                    i += 1
-                else:
-                    out.append(".*")
-                continue
-            out.append("[^/]*")
-        elif char == "?":
-            out.append("[^/]")
-        elif char == "[":
-            end = glob.find("]", i + 2 if glob.startswith("[!", i) or glob.startswith("[]", i) else i + 1)
-            if end == -1:
-                out.append(re.escape(char))
-            else:
-                body = glob[i + 1 : end]
-                if body.startswith("!"):
-                    body = "^" + body[1:]
-                out.append("[" + body.replace("\\", "\\\\") + "]")
-                i = end
-        else:
-            out.append(re.escape(char))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
 
 
 def _is_positional(arg: cst.Arg) -> bool:

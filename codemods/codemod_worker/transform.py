@@ -8,29 +8,10 @@ from typing import Any, Dict, Optional, Tuple
 import libcst
 from libcst.codemod import Codemod, CodemodContext, SkipFile
 
-from _codemod_support import CONTEXT_MODULES, take_records
+from _codemod_support import CONTEXT_MODULES, module_and_package, take_records
 from codemod_worker.registry import CodemodInfo
 
 ROUND_TRIP_REASON = "LibCST cannot round-trip this file exactly"
-
-
-def module_and_package(path: str) -> Tuple[str, str]:
-    """Dotted module and package names of a '/'-separated path relative to the project root.
-
-    Same rules as ``libcst.helpers.calculate_module_and_package``: ``a/b/c.py`` is ``a.b.c`` in package ``a.b``;
-    ``a/b/__init__.py`` (and ``__main__.py``) is ``a.b`` in package ``a.b``.
-    """
-    parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
-    if not parts:
-        return "", ""
-    stem = parts[-1]
-    dot = stem.rfind(".")
-    if dot > 0:
-        stem = stem[:dot]
-    if stem in ("__init__", "__main__"):
-        dotted = ".".join(parts[:-1])
-        return dotted, dotted
-    return ".".join([*parts[:-1], stem]), ".".join(parts[:-1])
 
 
 class CodemodRunner:
