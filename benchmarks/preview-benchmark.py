@@ -82,7 +82,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, flo
     stop.set()
     sampler.join()
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
+    if code not in (0, 1) or wall < 5:
         print(f"command failed ({code}): {' '.join(command)}\n{stderr_tail}", file=sys.stderr)
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": peak / 1024, "exit": code, "tail": stderr_tail}
 
@@ -107,8 +107,9 @@ def main() -> int:
         env = dict(os.environ, PYTHONPATH=str(ROOT / "codemods"), PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
         commands = {
             "codemod preview": ["dotnet", str(engine), "preview", "env-to-isolated", str(corpus), "-j", str(args.jobs), "--format", "json"],
-            "libcst.tool codemod": [sys.executable, "-m", "libcst.tool", "codemod", "-x", "--no-format", "--hide-progress", "-u", "3",
-                                    "-j", str(args.jobs), "env_to_isolated.EnvToIsolatedCommand", str(corpus)],
+            # LibCST reads its own options after the command name; -u 3 prints diffs instead of writing files.
+            "libcst.tool codemod": [sys.executable, "-m", "libcst.tool", "codemod", "-x", "env_to_isolated.EnvToIsolatedCommand",
+                                    "--no-format", "--hide-progress", "-u", "3", "-j", str(args.jobs), str(corpus)],
         }
         results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
