@@ -20,6 +20,10 @@ public sealed class SampleConsolidationPlanTests
         repo.Directory.Write(".gitignore", "__pycache__/\n");
         repo.CommitAll("ignore bytecode");
         var start = repo.Head;
+        using var outside = new TempDirectory();
+        var baseline = outside.Combine("scan-baseline.json");
+        var before = await CliHarness.RunAsync(repo.Path, "scan", ".", "--write-baseline", baseline, "--format", "json");
+        Assert.Equal(0, before.ExitCode);
 
         // When the plan runs
         var first = await CliHarness.RunAsync(repo.Path, "plan", Plan);
@@ -48,6 +52,14 @@ public sealed class SampleConsolidationPlanTests
             "from netra_backend.app.websocket_core.manager import WebSocketManager\n" +
             "assert Legacy is WebSocketManager, Legacy\nassert any(issubclass(x.category, DeprecationWarning) and '2027-06-30' in str(x.message) for x in w), [str(x.message) for x in w]\n");
         Assert.True(shimExit == 0, shimOutput);
+
+        // And the scan's burn-down against the state before the plan shows every consolidated rule going down
+        var after = await CliHarness.RunAsync(repo.Path, "scan", ".", "--baseline", baseline, "--format", "json");
+        Assert.Equal(0, after.ExitCode);
+        Assert.Matches(@"env-access\s+55\s+10\s+-45", after.Stderr);
+        Assert.Matches(@"identical-class\s+2\s+0\s+-2", after.Stderr);
+        Assert.Matches(@"duplicate-mock\s+3\s+0\s+-3", after.Stderr);
+        Assert.Contains("ratchet: no rule went up", after.Stderr, StringComparison.Ordinal);
 
         // When the plan runs a second time
         var head = repo.Head;
