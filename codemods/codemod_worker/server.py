@@ -132,6 +132,11 @@ def main(argv: List[str]) -> int:
     speedups.install()
     server = Server(Registry([_HERE, *options.codemods]))
     _tune_gc()
+    if options.cwd:
+        # The engine starts us in the codemods folder, so `-m` put that folder (not the user's project) first on
+        # sys.path: a project file named gettext.py or types.py must never shadow a module LibCST imports. Only now,
+        # with sys.path fixed, move to the user's folder, which relative file parameters (a mapping file) refer to.
+        os.chdir(options.cwd)
     try:
         for line in sys.stdin.buffer:
             if not line.strip():
@@ -151,6 +156,7 @@ def main(argv: List[str]) -> int:
 def _parse_options(argv: List[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python3 -m codemod_worker", description="JSON Lines codemod worker")
     parser.add_argument("--codemods", action="append", default=[], metavar="DIR", help="another folder of codemods")
+    parser.add_argument("--cwd", metavar="DIR", help="folder that relative file parameters are resolved from")
     return parser.parse_args(argv)
 
 

@@ -9,7 +9,7 @@ public static class PythonProbe
 
     public static Result Check(string python)
     {
-        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
         foreach (var argument in new[] { "-c", "import sys; print(sys.version.split()[0]); import libcst; from importlib.metadata import version; print(version('libcst'))" })
         {
             info.ArgumentList.Add(argument);

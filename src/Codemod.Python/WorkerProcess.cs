@@ -47,10 +47,18 @@ internal sealed class WorkerProcess : IDisposable
             UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
-            WorkingDirectory = settings.WorkingDirectory ?? string.Empty,
+            // `python -m` puts its working folder first on sys.path: starting in the user's project would let a project
+            // file named like a standard module (gettext.py) shadow what LibCST imports. The worker moves to --cwd itself.
+            WorkingDirectory = settings.CodemodDirectories[0],
         };
         info.ArgumentList.Add("-m");
         info.ArgumentList.Add("codemod_worker");
+        if (settings.WorkingDirectory is not null)
+        {
+            info.ArgumentList.Add("--cwd");
+            info.ArgumentList.Add(settings.WorkingDirectory);
+        }
+
         foreach (var extra in settings.CodemodDirectories.Skip(1))
         {
             info.ArgumentList.Add("--codemods");

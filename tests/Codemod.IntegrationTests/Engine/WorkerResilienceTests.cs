@@ -64,4 +64,21 @@ public sealed class WorkerResilienceTests
         Assert.Equal("REWRITE_ME = 1\n", Encoding.UTF8.GetString(dir.Read("a.py")));
         Assert.Equal("STALL_HERE = 1\nREWRITE_ME = 2\n", Encoding.UTF8.GetString(dir.Read("b_stall.py")));
     }
+
+    [Fact]
+    public async Task Project_module_named_like_a_standard_module_does_not_shadow_the_workers_imports()
+    {
+        // Given a project whose own gettext.py would break any interpreter that imported it instead of the standard one
+        // (the worker's argparse imports gettext), as a project rewritten by an earlier run can be
+        using var dir = new TempDirectory();
+        dir.Write("gettext.py", "raise ImportError('the project module shadowed the standard library')\n");
+        dir.Write("app.py", "import os\nV = os.environ.get('A')\n");
+
+        // When previewing from inside that project
+        var result = await CliHarness.RunAsync(dir.Path, "preview", "env-to-isolated", ".", "--format", "json");
+
+        // Then the workers start and the run succeeds
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("\"path\": \"app.py\",\n      \"outcome\": \"changed\"", result.Stdout, StringComparison.Ordinal);
+    }
 }
