@@ -31,7 +31,7 @@ from typing import Dict, List, Set
 import libcst as cst
 
 from _class_equivalence import class_members
-from dedupe_class import CanonicalClassCommand, Verdict
+from _canonical_class import CanonicalClassCommand, Verdict
 
 
 class ConsolidateMocksCommand(CanonicalClassCommand):

@@ -43,7 +43,7 @@ from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
 
 from _codemod_support import ReportingMixin
-from dedupe_class import keep_top_seam
+from _canonical_class import keep_top_seam
 
 DEFAULT_MODULE = "test_framework.isolated_environment_fixtures"
 DEFAULT_TEMP_VARS = "temporary_env_vars"

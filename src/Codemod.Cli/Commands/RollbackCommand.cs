@@ -86,13 +86,7 @@ internal static class RollbackCommand
             w.WriteString("reference", check.Reference);
             w.WriteBoolean("verified", check.Verified);
             w.WriteNumber("identical", check.Identical.Count);
-            w.WriteStartArray("differing");
-            foreach (var path in check.Differing)
-            {
-                w.WriteStringValue(path);
-            }
-
-            w.WriteEndArray();
+            ReportJson.WriteStrings(w, "differing", check.Differing);
             w.WriteEndObject();
         }
         else

@@ -51,30 +51,12 @@ internal static class CommitFlow
         w.WriteString("runId", outcome.RunId.Value);
         w.WriteString("commit", outcome.Commit);
         w.WriteString("subject", outcome.Message?.Subject);
-        w.WriteStartArray("tags");
-        foreach (var tag in outcome.Tags)
-        {
-            w.WriteStringValue(tag);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("files");
-        foreach (var path in outcome.CommittedPaths)
-        {
-            w.WriteStringValue(path);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "tags", outcome.Tags);
+        ReportJson.WriteStrings(w, "files", outcome.CommittedPaths);
         w.WriteBoolean("breakingEntry", outcome.BreakingEntryWritten);
         w.WriteString("notesRef", outcome.Status == CommitStatus.Committed ? RunTags.NotesRef : null);
         w.WriteString("detail", outcome.Detail);
-        w.WriteStartArray("warnings");
-        foreach (var warning in outcome.Warnings)
-        {
-            w.WriteStringValue(warning);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "warnings", outcome.Warnings);
         w.WriteEndObject();
     };
 

@@ -23,21 +23,9 @@ internal static class PlanReportJson
         w.WriteString("batchId", report.BatchId);
         w.WriteString("start", report.Start);
         w.WriteString("head", report.Head);
-        w.WriteStartArray("tags");
-        foreach (var tag in report.Tags)
-        {
-            w.WriteStringValue(tag);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "tags", report.Tags);
         w.WriteBoolean("rolledBack", report.RolledBack);
-        w.WriteStartArray("rollbackProblems");
-        foreach (var problem in report.RollbackProblems)
-        {
-            w.WriteStringValue(problem);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "rollbackProblems", report.RollbackProblems);
         if (report.FailedStep is { } failed)
         {
             w.WriteStartObject("failedStep");
@@ -77,13 +65,7 @@ internal static class PlanReportJson
         var committed = step.Commit is { Status: CommitStatus.Committed } c ? c : null;
         w.WriteString("runId", committed?.RunId.Value);
         w.WriteString("commit", committed?.Commit);
-        w.WriteStartArray("tags");
-        foreach (var tag in committed?.Tags ?? [])
-        {
-            w.WriteStringValue(tag);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "tags", committed?.Tags ?? []);
         if (step.Verify is { } verify)
         {
             w.WriteStartObject("verify");

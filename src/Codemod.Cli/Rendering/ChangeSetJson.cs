@@ -38,8 +38,8 @@ internal static class ChangeSetJson
             w.WriteStartObject("applied");
             w.WriteBoolean("succeeded", applied.Succeeded);
             w.WriteString("error", applied.Error);
-            WriteStrings(w, "written", applied.Written);
-            WriteStrings(w, "refused", applied.Refused.Select(r => r.Path));
+            ReportJson.WriteStrings(w, "written", applied.Written);
+            ReportJson.WriteStrings(w, "refused", applied.Refused.Select(r => r.Path));
             w.WriteEndObject();
         }
 
@@ -58,7 +58,7 @@ internal static class ChangeSetJson
         w.WriteStartObject("arguments");
         foreach (var (name, values) in changes.Arguments)
         {
-            WriteStrings(w, name, values);
+            ReportJson.WriteStrings(w, name, values);
         }
 
         w.WriteEndObject();
@@ -149,17 +149,6 @@ internal static class ChangeSetJson
             w.WriteString("kind", record.Kind);
             w.WriteString("message", record.Message);
             w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            w.WriteStringValue(value);
         }
 
         w.WriteEndArray();

@@ -30,6 +30,18 @@ internal static class ReportJson
         }
     }
 
+    /// <summary>A named array of strings, the shape most report fields share.</summary>
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string?> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteStringValue(value);
+        }
+
+        w.WriteEndArray();
+    }
+
     /// <summary>Ends a document with a newline, as text files do.</summary>
     public static void Finish(Utf8JsonWriter w, Stream output)
     {

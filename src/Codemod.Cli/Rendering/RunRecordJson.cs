@@ -34,21 +34,9 @@ internal static class RunRecordJson
         w.WriteString("rolledBack", run.Rollback is null ? null : RunTags.RolledBack(run.RunId));
         w.WriteEndObject();
         w.WriteNumber("filesChanged", run.Files.Count);
-        w.WriteStartArray("files");
-        foreach (var file in run.Files)
-        {
-            w.WriteStringValue(file);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "files", run.Files);
         w.WriteString("batchId", run.BatchId);
-        w.WriteStartArray("steps");
-        foreach (var step in run.Steps)
-        {
-            w.WriteStringValue(step);
-        }
-
-        w.WriteEndArray();
+        ReportJson.WriteStrings(w, "steps", run.Steps);
         w.WriteBoolean("onHead", run.OnHead);
         w.WriteString("state", State(run.State));
         w.WriteBoolean("rolledBack", run.Rollback is not null);
