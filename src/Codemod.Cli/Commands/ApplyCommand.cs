@@ -27,6 +27,8 @@ internal static class ApplyCommand
         command.Add(commit);
         command.Add(allowDirty);
         command.Add(noVerify);
+        command.Add(options.Strict);
+        command.Add(options.GeneratedMarker);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(commit) && (parse.GetValue(allowDirty) || parse.GetValue(noVerify)))
@@ -50,7 +52,7 @@ internal static class ApplyCommand
 
                 SummaryReporter.Write(context.Error, outcome.Changes, paint, CommitFlow.ShownApplied(outcome));
                 CommitFlow.Report(context.Error, outcome, paint);
-                return ExitCodes.For(CommitFlow.Verdict(outcome));
+                return ExitCodes.For(CommitFlow.Verdict(outcome) with { Strict = parse.GetValue(options.Strict) });
             }
 
             var applied = new ChangeApplier().Apply(run.Settings.Root, run.Changes.Files);
@@ -61,7 +63,7 @@ internal static class ApplyCommand
 
             SummaryReporter.Write(context.Error, run.Changes, paint, applied);
             var totals = run.Changes.Totals;
-            return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded));
+            return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded, Strict: parse.GetValue(options.Strict)));
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Codemod.Cli.Options;
+using Codemod.Cli.Rendering;
 using Spectre.Console;
 
 namespace Codemod.Cli.Commands;
@@ -32,12 +33,7 @@ internal static class ListCommand
             }
 
             var color = SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(context.Output),
-                Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-                ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            });
+            var console = OutputConsole.Create(context.Output, color, context.Environment);
             foreach (var codemod in list)
             {
                 console.MarkupLine($"[bold]{Markup.Escape(codemod.Name)}[/] {Markup.Escape(codemod.Version)}{(codemod.Breaking ? " [yellow](breaking)[/]" : string.Empty)}");

@@ -18,6 +18,8 @@ internal static class PreviewCommand
         options.AddTo(command);
         command.Add(format);
         command.Add(check);
+        command.Add(options.Strict);
+        command.Add(options.GeneratedMarker);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken);
@@ -36,7 +38,7 @@ internal static class PreviewCommand
 
             SummaryReporter.Write(context.Error, run.Changes, new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected)));
             var totals = run.Changes.Totals;
-            return ExitCodes.For(new RunVerdict(Failed: totals.Failed, Reviews: totals.Reviews, PendingChanges: totals.Changed > 0, CheckRequested: parse.GetValue(check)));
+            return ExitCodes.For(new RunVerdict(Failed: totals.Failed, Reviews: totals.Reviews, PendingChanges: totals.Changed > 0, CheckRequested: parse.GetValue(check), Strict: parse.GetValue(options.Strict)));
         });
         return command;
     }

@@ -35,6 +35,7 @@ internal static class SettingsResolver
             Timeout = TimeSpan.FromSeconds(timeout),
             MaxFileSize = parse.GetValue(options.MaxFileSize),
             Shard = parse.GetValue(options.Shard) is { } shard ? ShardSpec.Parse(shard) : null,
+            GeneratedMarker = parse.GetResult(options.GeneratedMarker) is null ? RunSettings.DefaultGeneratedMarker : parse.GetValue(options.GeneratedMarker),
         };
     }
 

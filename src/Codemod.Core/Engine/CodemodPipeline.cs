@@ -25,7 +25,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
             : codemod.Prefilter;
         var prefilter = new Prefilter(tokens);
         var context = ContextModules(settings.Root, codemod, arguments);
-        var classifier = new FileClassifier(settings.MaxFileSize);
+        var classifier = new FileClassifier(settings.MaxFileSize, settings.GeneratedMarker);
         var outcomes = new ConcurrentBag<FileOutcome>();
 
         // More requests in flight than workers keeps every worker busy while files are read and prefiltered.

@@ -19,6 +19,11 @@ public sealed record RunSettings
 
     public long MaxFileSize { get; init; } = 1024 * 1024;
 
+    /// <summary>Text that marks a file as generated when it occurs in its first lines (LibCST's own default); empty or null turns the check off.</summary>
+    public string? GeneratedMarker { get; init; } = DefaultGeneratedMarker;
+
+    public const string DefaultGeneratedMarker = "@generated";
+
     /// <summary>Selects one deterministic slice of the sorted file list (CI fan-out); null runs everything.</summary>
     public ShardSpec? Shard { get; init; }
 }
