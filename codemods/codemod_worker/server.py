@@ -35,6 +35,7 @@ class Server:
             "transform": self.transform,
             "scan": self.scan,
             "shutdown": self.shutdown,
+            "check": self.check,
         }
 
     def handle(self, line: bytes) -> Dict[str, Any]:
@@ -120,6 +121,12 @@ class Server:
         except Exception as error:
             return {"outcome": "failed", "reason": f"scan error: {type(error).__name__}: {_one_line(str(error))}"}
         return {key: value for key, value in result.items() if key not in ("id", "ok")}
+
+    def check(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        """Arguments checked once, before any file is sent: the codemod is built with them (its own ValueError answers)."""
+        info = self.registry.get(request.get("codemod"))
+        self.registry.kwargs_for(info, request.get("args"))
+        return {}
 
     def shutdown(self, request: Dict[str, Any]) -> Dict[str, Any]:
         self.stopping = True

@@ -38,6 +38,9 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
             }
         }
 
+        // The codemod's own checks (a dotted module name, a date) run once here: a bad value is one usage error, not a
+        // failure of every file.
+        await Runner.CheckArgumentsAsync(codemod.Name, arguments, cancellationToken).ConfigureAwait(false);
         return codemod;
     }
 

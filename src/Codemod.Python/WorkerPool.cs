@@ -44,6 +44,10 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
     public async Task<IReadOnlyList<CodemodInfo>> ListCodemodsAsync(CancellationToken cancellationToken) =>
         _codemods ??= await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), WorkerProtocol.ParseList, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>Builds the codemod once with <paramref name="arguments"/>; a value it rejects is a <see cref="UserError"/> (exit 2) before any file is read.</summary>
+    public Task<int> CheckArgumentsAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments), _ => 0, cancellationToken);
+
     public Task<IReadOnlyList<string>> PrefilterForAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
         RoundTripAsync(w => WorkerProtocol.Prefilter(w.NextId(), codemod, arguments), r => WorkerProtocol.Strings(r, "tokens"), cancellationToken);
 

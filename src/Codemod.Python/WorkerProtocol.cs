@@ -22,6 +22,13 @@ internal static class WorkerProtocol
             WriteArguments(w, arguments);
         });
 
+    public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
+        Write(id, "check", w =>
+        {
+            w.WriteString("codemod", codemod);
+            WriteArguments(w, arguments);
+        });
+
     public static byte[] Transform(long id, TransformRequest request) => Write(id, "transform", w =>
     {
         w.WriteString("path", request.File.RelativePath);
