@@ -65,7 +65,7 @@ class Server:
         return {"protocol": PROTOCOL_VERSION, "python": platform.python_version(), "libcst": _libcst_version()}
 
     def list(self, request: Dict[str, Any]) -> Dict[str, Any]:
-        return {"codemods": [info.describe() for info in self.registry.all()]}
+        return {"codemods": [info.describe() for info in self.registry.all(with_libcst=bool(request.get("all")))]}
 
     def prefilter(self, request: Dict[str, Any]) -> Dict[str, Any]:
         """Tokens of a codemod whose tokens depend on its arguments (the class being moved, say): ``prefilter_for``."""
@@ -123,10 +123,11 @@ class Server:
         return {key: value for key, value in result.items() if key not in ("id", "ok")}
 
     def check(self, request: Dict[str, Any]) -> Dict[str, Any]:
-        """Arguments checked once, before any file is sent: the codemod is built with them (its own ValueError answers)."""
+        """One codemod described (a dotted path too) and, when ``args`` are given, built once with them (its ValueError answers)."""
         info = self.registry.get(request.get("codemod"))
-        self.registry.kwargs_for(info, request.get("args"))
-        return {}
+        if request.get("args") is not None:
+            self.registry.kwargs_for(info, request.get("args"))
+        return {"codemod": info.describe()}
 
     def shutdown(self, request: Dict[str, Any]) -> Dict[str, Any]:
         self.stopping = True

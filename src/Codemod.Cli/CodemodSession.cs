@@ -19,7 +19,8 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
     {
         var codemods = await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
         var codemod = codemods.FirstOrDefault(c => c.Name == name)
-            ?? throw new UserError($"unknown codemod '{name}': known are {string.Join(", ", codemods.Select(c => c.Name).Order(StringComparer.Ordinal))} (see `codemod list`)");
+            ?? (name.Contains('.', StringComparison.Ordinal) ? await Runner.DescribeAsync(name, cancellationToken).ConfigureAwait(false) : null)
+            ?? throw new UserError($"unknown codemod '{name}': known are {string.Join(", ", codemods.Select(c => c.Name).Order(StringComparer.Ordinal))}, or a dotted path to a CodemodCommand class (see `codemod list`)");
         foreach (var argument in arguments.Keys.Where(a => codemod.Parameters.All(p => p.Name != a)))
         {
             throw new UserError($"codemod '{name}' has no parameter '{argument}': it takes {string.Join(", ", codemod.Parameters.Select(p => p.Name))}");

@@ -44,6 +44,14 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
     public async Task<IReadOnlyList<CodemodInfo>> ListCodemodsAsync(CancellationToken cancellationToken) =>
         _codemods ??= await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), WorkerProtocol.ParseList, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The codemods of the folders and LibCST's built-in commands (named by dotted path), for <c>codemod list --all</c>.</summary>
+    public Task<IReadOnlyList<CodemodInfo>> ListWithLibcstAsync(CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.List(w.NextId(), withLibcst: true), WorkerProtocol.ParseList, cancellationToken);
+
+    /// <summary>One codemod by name or dotted class path (<c>libcst.codemod.commands.rename.RenameCommand</c>); an unknown one is a <see cref="UserError"/>.</summary>
+    public Task<CodemodInfo> DescribeAsync(string codemod, CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, null), r => WorkerProtocol.ParseCodemod(r.GetProperty("codemod")), cancellationToken);
+
     /// <summary>Builds the codemod once with <paramref name="arguments"/>; a value it rejects is a <see cref="UserError"/> (exit 2) before any file is read.</summary>
     public Task<int> CheckArgumentsAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
         RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments), _ => 0, cancellationToken);

@@ -11,7 +11,13 @@ internal static class WorkerProtocol
 
     public static byte[] Hello(long id) => Write(id, "hello", w => w.WriteNumber("protocol", Version));
 
-    public static byte[] List(long id) => Write(id, "list", _ => { });
+    public static byte[] List(long id, bool withLibcst = false) => Write(id, "list", w =>
+    {
+        if (withLibcst)
+        {
+            w.WriteBoolean("all", true);
+        }
+    });
 
     public static byte[] Shutdown(long id) => Write(id, "shutdown", _ => { });
 
@@ -22,11 +28,15 @@ internal static class WorkerProtocol
             WriteArguments(w, arguments);
         });
 
-    public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
+    /// <summary>Describes one codemod (a dotted class path too); with <paramref name="arguments"/>, also builds it with them.</summary>
+    public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>>? arguments) =>
         Write(id, "check", w =>
         {
             w.WriteString("codemod", codemod);
-            WriteArguments(w, arguments);
+            if (arguments is not null)
+            {
+                WriteArguments(w, arguments);
+            }
         });
 
     public static byte[] Transform(long id, TransformRequest request) => Write(id, "transform", w =>
@@ -53,7 +63,9 @@ internal static class WorkerProtocol
         });
 
     public static IReadOnlyList<CodemodInfo> ParseList(JsonElement response) =>
-        [.. response.GetProperty("codemods").EnumerateArray().Select(c => new CodemodInfo(
+        [.. response.GetProperty("codemods").EnumerateArray().Select(ParseCodemod)];
+
+    public static CodemodInfo ParseCodemod(JsonElement c) => new(
             Name: c.GetProperty("name").GetString()!,
             Description: c.GetProperty("description").GetString() ?? string.Empty,
             Version: c.GetProperty("version").GetString() ?? "0",
@@ -66,7 +78,7 @@ internal static class WorkerProtocol
                 p.TryGetProperty("multiple", out var m) && m.GetBoolean()))],
             Breaking: c.TryGetProperty("breaking", out var b) && b.GetBoolean(),
             ContextArgs: Strings(c, "contextArgs"),
-            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean()))];
+            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean());
 
     public static FileOutcome ParseTransform(JsonElement response, TransformRequest request)
     {
