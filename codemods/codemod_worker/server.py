@@ -15,7 +15,7 @@ import time
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, List, Optional
 
-from codemod_worker import PROTOCOL_VERSION, speedups
+from codemod_worker import PROTOCOL_VERSION, formatter, speedups
 from codemod_worker.registry import Registry, RequestError
 from codemod_worker.transform import CodemodRunner
 
@@ -87,7 +87,7 @@ class Server:
         if not isinstance(context, dict):
             raise RequestError("'context' must be an object of dotted module name to base64 source")
         modules = {str(name): _decode_module(_base64(value, f"context.{name}")) for name, value in context.items()}
-        result = runner.run(path, source, modules)
+        result = runner.run(path, source, modules, formatter.argv_of(request.get("formatter")))
         result["elapsedMs"] = round((time.perf_counter() - started) * 1000.0, 3)
         return result
 
@@ -127,6 +127,9 @@ class Server:
         info = self.registry.get(request.get("codemod"))
         if request.get("args") is not None:
             self.registry.kwargs_for(info, request.get("args"))
+        argv = formatter.argv_of(request.get("formatter"))
+        if argv:
+            formatter.check(argv)
         return {"codemod": info.describe()}
 
     def shutdown(self, request: Dict[str, Any]) -> Dict[str, Any]:

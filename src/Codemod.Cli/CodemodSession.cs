@@ -15,7 +15,7 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
     public Task<IReadOnlyDictionary<string, string>> VersionsAsync(CancellationToken cancellationToken) => Runner.GetVersionsAsync(cancellationToken);
 
     /// <summary>The codemod named by the user, with its arguments checked against its declared parameters.</summary>
-    public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken, IReadOnlyList<string>? formatter = null)
     {
         var codemods = await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
         var codemod = codemods.FirstOrDefault(c => c.Name == name)
@@ -41,7 +41,7 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
 
         // The codemod's own checks (a dotted module name, a date) run once here: a bad value is one usage error, not a
         // failure of every file.
-        await Runner.CheckArgumentsAsync(codemod.Name, arguments, cancellationToken).ConfigureAwait(false);
+        await Runner.CheckArgumentsAsync(codemod.Name, arguments, formatter, cancellationToken).ConfigureAwait(false);
         return codemod;
     }
 

@@ -52,9 +52,12 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
     public Task<CodemodInfo> DescribeAsync(string codemod, CancellationToken cancellationToken) =>
         RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, null), r => WorkerProtocol.ParseCodemod(r.GetProperty("codemod")), cancellationToken);
 
-    /// <summary>Builds the codemod once with <paramref name="arguments"/>; a value it rejects is a <see cref="UserError"/> (exit 2) before any file is read.</summary>
-    public Task<int> CheckArgumentsAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
-        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments), _ => 0, cancellationToken);
+    /// <summary>
+    /// Builds the codemod once with <paramref name="arguments"/> and looks for the formatter's program; a value the codemod
+    /// rejects, or a formatter that is not installed, is a <see cref="UserError"/> (exit 2) before any file is read.
+    /// </summary>
+    public Task<int> CheckArgumentsAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyList<string>? formatter, CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments, formatter), _ => 0, cancellationToken);
 
     public Task<IReadOnlyList<string>> PrefilterForAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
         RoundTripAsync(w => WorkerProtocol.Prefilter(w.NextId(), codemod, arguments), r => WorkerProtocol.Strings(r, "tokens"), cancellationToken);

@@ -29,7 +29,7 @@ internal static class WorkerProtocol
         });
 
     /// <summary>Describes one codemod (a dotted class path too); with <paramref name="arguments"/>, also builds it with them.</summary>
-    public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>>? arguments) =>
+    public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>>? arguments, IReadOnlyList<string>? formatter = null) =>
         Write(id, "check", w =>
         {
             w.WriteString("codemod", codemod);
@@ -37,6 +37,8 @@ internal static class WorkerProtocol
             {
                 WriteArguments(w, arguments);
             }
+
+            WriteFormatter(w, formatter);
         });
 
     public static byte[] Transform(long id, TransformRequest request) => Write(id, "transform", w =>
@@ -51,8 +53,23 @@ internal static class WorkerProtocol
         }
 
         w.WriteEndObject();
+        WriteFormatter(w, request.Formatter);
         w.WriteBase64String("source", request.File.Bytes);
     });
+
+    private static void WriteFormatter(Utf8JsonWriter w, IReadOnlyList<string>? formatter)
+    {
+        if (formatter is { Count: > 0 })
+        {
+            w.WriteStartArray("formatter");
+            foreach (var word in formatter)
+            {
+                w.WriteStringValue(word);
+            }
+
+            w.WriteEndArray();
+        }
+    }
 
     public static byte[] Scan(long id, string path, byte[] source, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
         Write(id, "scan", w =>

@@ -29,6 +29,7 @@ internal static class ApplyCommand
         command.Add(noVerify);
         command.Add(options.Strict);
         command.Add(options.GeneratedMarker);
+        command.Add(options.Formatter);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(commit) && (parse.GetValue(allowDirty) || parse.GetValue(noVerify)))

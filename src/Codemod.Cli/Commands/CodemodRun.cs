@@ -15,7 +15,7 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
         preflight?.Invoke(settings);
         var arguments = SettingsResolver.Arguments(parse.GetValue(options.Args) ?? []);
         await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings));
-        var codemod = await session.ResolveAsync(codemodName, arguments, cancellationToken).ConfigureAwait(false);
+        var codemod = await session.ResolveAsync(codemodName, arguments, cancellationToken, settings.Formatter).ConfigureAwait(false);
         var changes = await session.RunAsync(settings, codemod, arguments, null, cancellationToken).ConfigureAwait(false);
         var versions = await session.VersionsAsync(cancellationToken).ConfigureAwait(false);
         return new CodemodRun(settings, changes, versions);

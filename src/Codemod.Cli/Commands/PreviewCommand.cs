@@ -20,6 +20,7 @@ internal static class PreviewCommand
         command.Add(check);
         command.Add(options.Strict);
         command.Add(options.GeneratedMarker);
+        command.Add(options.Formatter);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken);

@@ -49,7 +49,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
                     return FileOutcome.NotApplicable(relativePath);
                 }
 
-                var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context), token).ConfigureAwait(false);
+                var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter }, token).ConfigureAwait(false);
                 return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
             }
         }).ConfigureAwait(false);

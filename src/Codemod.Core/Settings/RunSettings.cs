@@ -24,6 +24,9 @@ public sealed record RunSettings
 
     public const string DefaultGeneratedMarker = "@generated";
 
+    /// <summary>A formatter's argv (e.g. <c>ruff format -</c>) that every changed file's new bytes pass through, stdin to stdout; null for none.</summary>
+    public IReadOnlyList<string>? Formatter { get; init; }
+
     /// <summary>Selects one deterministic slice of the sorted file list (CI fan-out); null runs everything.</summary>
     public ShardSpec? Shard { get; init; }
 }
