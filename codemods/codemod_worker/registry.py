@@ -54,6 +54,7 @@ class CodemodInfo:
             "prefilter": [str(token) for token in getattr(cls, "PREFILTER", ())],
             "breaking": self.breaking,
             "contextArgs": [str(arg) for arg in getattr(cls, "CONTEXT_ARGS", ())],
+            "requiredModules": _required_modules(getattr(cls, "REQUIRED_MODULE_ARGS", ())),
             "prefilterFromArgs": callable(getattr(cls, "prefilter_for", None)),
             "parameters": [_describe_action(action) for action in self.actions.values()],
         }
@@ -223,6 +224,14 @@ def _build_info(cls: Type[CodemodCommand], name: Optional[str] = None) -> Option
         if not isinstance(action, argparse._HelpAction) and action.dest != argparse.SUPPRESS
     }
     return CodemodInfo(name=name, cls=cls, parser=parser, actions=actions)
+
+
+def _required_modules(declared: Any) -> List[Dict[str, Optional[str]]]:
+    """``REQUIRED_MODULE_ARGS``: parameters naming a module the changed files import, as a sequence of parameter names
+    or a mapping of such a parameter to the parameter naming what is imported from it."""
+    if isinstance(declared, dict):
+        return [{"parameter": str(key), "nameParameter": str(value) if value else None} for key, value in declared.items()]
+    return [{"parameter": str(name), "nameParameter": None} for name in declared]
 
 
 def _version_of(cls: type) -> str:

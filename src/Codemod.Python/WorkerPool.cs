@@ -223,7 +223,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             var tail = worker.StderrTail;
             worker.Dispose();
             throw tail.Contains("No module named 'libcst'", StringComparison.Ordinal)
-                ? new UserError($"LibCST is not installed for {_settings.PythonExecutable}: run `{_settings.PythonExecutable} -m pip install libcst`", 4)
+                ? new UserError($"LibCST is not installed for {_settings.PythonExecutable}: run `{PythonProbe.InstallCommand(_settings.PythonExecutable)}`", 4)
                 : new UserError($"the Python worker did not start: {tail}", 4);
         }
 

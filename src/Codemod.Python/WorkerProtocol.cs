@@ -95,7 +95,12 @@ internal static class WorkerProtocol
                 p.TryGetProperty("multiple", out var m) && m.GetBoolean()))],
             Breaking: c.TryGetProperty("breaking", out var b) && b.GetBoolean(),
             ContextArgs: Strings(c, "contextArgs"),
-            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean());
+            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean())
+    {
+        RequiredModules = c.TryGetProperty("requiredModules", out var required) && required.ValueKind == JsonValueKind.Array
+            ? [.. required.EnumerateArray().Select(r => new RequiredModule(OptionalString(r, "parameter") ?? string.Empty, OptionalString(r, "nameParameter")))]
+            : [],
+    };
 
     public static FileOutcome ParseTransform(JsonElement response, TransformRequest request)
     {

@@ -53,6 +53,7 @@ internal static class ApplyCommand
 
                 SummaryReporter.Write(context.Error, outcome.Changes, paint, CommitFlow.ShownApplied(outcome));
                 CommitFlow.Report(context.Error, outcome, paint);
+                MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, outcome.Changes);
                 return ExitCodes.For(CommitFlow.Verdict(outcome) with { Strict = parse.GetValue(options.Strict) });
             }
 
@@ -63,6 +64,7 @@ internal static class ApplyCommand
             }
 
             SummaryReporter.Write(context.Error, run.Changes, paint, applied);
+            MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, run.Changes);
             var totals = run.Changes.Totals;
             return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded, Strict: parse.GetValue(options.Strict)));
         });
