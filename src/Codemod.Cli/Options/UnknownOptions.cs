@@ -31,6 +31,12 @@ internal static class UnknownOptions
             }
         }
 
+        // An option that takes values swallows the next token even when it is a mistyped option (--include --exlude).
+        foreach (var option in parse.CommandResult.Children.OfType<OptionResult>())
+        {
+            suspects.AddRange(option.Tokens.Select(t => t.Value).Where(v => v.StartsWith("--", StringComparison.Ordinal) && LooksLikeOption(v) && !afterDoubleDash.Contains(v)));
+        }
+
         var known = KnownOptions(parse.CommandResult).ToList();
         return [.. suspects.Distinct(StringComparer.Ordinal).Select(token => Describe(token, command.Name, known))];
     }

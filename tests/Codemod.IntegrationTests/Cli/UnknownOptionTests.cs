@@ -30,6 +30,18 @@ public sealed class UnknownOptionTests
     }
 
     [Fact]
+    public async Task Mistyped_option_after_an_option_that_takes_values_is_not_taken_as_its_value()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("app.py", EnvRead);
+
+        var result = await CliHarness.RunAsync(dir.Path, "preview", "env-to-isolated", ".", "--include", "--exlude", "tests/**");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("unknown option '--exlude' for `codemod preview`: did you mean --exclude?", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_option_of_a_command_without_paths_gets_the_same_hint()
     {
         using var dir = new TempDirectory();
