@@ -122,6 +122,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     DESCRIPTION = "Route os.environ / os.getenv access through the isolated environment accessor (get_env())."
     VERSION = "1.0.0"
     PREFILTER = ("environ", "getenv")
+    REQUIRED_MODULE_ARGS = {"module": "accessor"}  # rewritten files import accessor from module: the engine warns when module is missing
     METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
 
     @staticmethod

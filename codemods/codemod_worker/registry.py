@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import importlib.util
 import inspect
 import os
+import pkgutil
 import sys
 from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Type
@@ -13,6 +15,7 @@ from typing import Any, Dict, List, Optional, Sequence, Type
 from libcst.codemod import CodemodCommand, CodemodContext
 
 WORKER_PACKAGE = "codemod_worker"
+LIBCST_COMMANDS = "libcst.codemod.commands"
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
 
 
@@ -47,32 +50,88 @@ class CodemodInfo:
         return {
             "name": self.name,
             "description": _one_line(getattr(cls, "DESCRIPTION", "") or ""),
-            "version": str(getattr(cls, "VERSION", "0.0.0")),
+            "version": _version_of(cls),
             "prefilter": [str(token) for token in getattr(cls, "PREFILTER", ())],
             "breaking": self.breaking,
             "contextArgs": [str(arg) for arg in getattr(cls, "CONTEXT_ARGS", ())],
+            "requiredModules": _required_modules(getattr(cls, "REQUIRED_MODULE_ARGS", ())),
             "prefilterFromArgs": callable(getattr(cls, "prefilter_for", None)),
             "parameters": [_describe_action(action) for action in self.actions.values()],
         }
 
 
 class Registry:
-    """The codemods of the given folders, loaded on first use; the first folder wins a name clash."""
+    """The codemods of the given folders, loaded on first use; the first folder wins a name clash.
+
+    Any importable ``CodemodCommand`` can also be named by its dotted path (``libcst.codemod.commands.rename.RenameCommand``),
+    as LibCST's own runner accepts; ``NAME``, ``VERSION`` and ``PREFILTER`` are then optional.
+    """
 
     def __init__(self, folders: Sequence[str]) -> None:
         self._folders = [os.path.abspath(folder) for folder in folders]
         self._codemods: Optional[Dict[str, CodemodInfo]] = None
+        self._by_path: Dict[str, CodemodInfo] = {}
 
-    def all(self) -> List[CodemodInfo]:
-        return sorted(self._load().values(), key=lambda info: info.name)
+    def all(self, with_libcst: bool = False) -> List[CodemodInfo]:
+        """The folders' codemods; with ``with_libcst``, LibCST's built-in commands too (by dotted path)."""
+        found = list(self._load().values())
+        if with_libcst:
+            found.extend(self._libcst_commands())
+        return sorted(found, key=lambda info: info.name)
 
     def get(self, name: Any) -> CodemodInfo:
         codemods = self._load()
         info = codemods.get(name) if isinstance(name, str) else None
+        if info is None and isinstance(name, str) and "." in name:
+            info = self._by_dotted_path(name)
         if info is None:
             known = ", ".join(sorted(codemods)) or "none"
-            raise RequestError(f"unknown codemod '{name}' (known: {known})")
+            raise RequestError(f"unknown codemod '{name}' (known: {known}; or a dotted path to a CodemodCommand class)")
         return info
+
+    def _by_dotted_path(self, path: str) -> CodemodInfo:
+        info = self._by_path.get(path)
+        if info is not None:
+            return info
+        module_name, _, class_name = path.rpartition(".")
+        try:
+            module = importlib.import_module(module_name)
+        except Exception as error:
+            raise RequestError(f"codemod '{path}': cannot import module '{module_name}': {type(error).__name__}: {_one_line(str(error))}")
+        cls = getattr(module, class_name, None)
+        if not (inspect.isclass(cls) and issubclass(cls, CodemodCommand)):
+            raise RequestError(f"codemod '{path}': '{class_name}' in module '{module_name}' is not a libcst.codemod.CodemodCommand class")
+        if inspect.isabstract(cls):
+            raise RequestError(f"codemod '{path}' is abstract: name one of its subclasses")
+        info = _build_info(cls, path)
+        if info is None:
+            raise RequestError(f"codemod '{path}': its add_args failed (see the worker's stderr)")
+        self._by_path[path] = info
+        return info
+
+    def _libcst_commands(self) -> List[CodemodInfo]:
+        package = importlib.import_module(LIBCST_COMMANDS)
+        found: List[CodemodInfo] = []
+        for module_info in pkgutil.iter_modules(package.__path__):
+            if module_info.ispkg:
+                continue
+            try:
+                module = importlib.import_module(f"{LIBCST_COMMANDS}.{module_info.name}")
+            except Exception as error:  # a command needing an optional dependency must not hide the others
+                _log(f"cannot import {LIBCST_COMMANDS}.{module_info.name}: {type(error).__name__}: {error}")
+                continue
+            for value in vars(module).values():
+                if (
+                    inspect.isclass(value)
+                    and issubclass(value, CodemodCommand)
+                    and value.__module__ == module.__name__
+                    and not inspect.isabstract(value)
+                ):
+                    try:
+                        found.append(self._by_dotted_path(f"{module.__name__}.{value.__name__}"))
+                    except RequestError as error:
+                        _log(str(error))
+        return found
 
     def kwargs_for(self, info: CodemodInfo, args: Any) -> Dict[str, Any]:
         """Constructor keyword arguments for ``args``, checked by building the codemod once."""
@@ -151,8 +210,8 @@ def _codemod_classes(module: Any) -> List[type]:
     ]
 
 
-def _build_info(cls: Type[CodemodCommand]) -> Optional[CodemodInfo]:
-    name: str = cls.__dict__["NAME"]
+def _build_info(cls: Type[CodemodCommand], name: Optional[str] = None) -> Optional[CodemodInfo]:
+    name = name or cls.__dict__["NAME"]
     parser = _AnsweringParser(prog=name, add_help=False)
     try:
         cls.add_args(parser)
@@ -165,6 +224,22 @@ def _build_info(cls: Type[CodemodCommand]) -> Optional[CodemodInfo]:
         if not isinstance(action, argparse._HelpAction) and action.dest != argparse.SUPPRESS
     }
     return CodemodInfo(name=name, cls=cls, parser=parser, actions=actions)
+
+
+def _required_modules(declared: Any) -> List[Dict[str, Optional[str]]]:
+    """``REQUIRED_MODULE_ARGS``: parameters naming a module the changed files import, as a sequence of parameter names
+    or a mapping of such a parameter to the parameter naming what is imported from it."""
+    if isinstance(declared, dict):
+        return [{"parameter": str(key), "nameParameter": str(value) if value else None} for key, value in declared.items()]
+    return [{"parameter": str(name), "nameParameter": None} for name in declared]
+
+
+def _version_of(cls: type) -> str:
+    """``VERSION`` of the class, else ``__version__`` of its module, else "0"."""
+    version = getattr(cls, "VERSION", None)
+    if version is None:
+        version = getattr(sys.modules.get(cls.__module__), "__version__", None)
+    return str(version) if version is not None else "0"
 
 
 def _describe_action(action: argparse.Action) -> Dict[str, Any]:

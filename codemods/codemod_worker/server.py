@@ -15,7 +15,7 @@ import time
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, List, Optional
 
-from codemod_worker import PROTOCOL_VERSION, speedups
+from codemod_worker import PROTOCOL_VERSION, formatter, speedups
 from codemod_worker.registry import Registry, RequestError
 from codemod_worker.transform import CodemodRunner
 
@@ -35,6 +35,7 @@ class Server:
             "transform": self.transform,
             "scan": self.scan,
             "shutdown": self.shutdown,
+            "check": self.check,
         }
 
     def handle(self, line: bytes) -> Dict[str, Any]:
@@ -64,7 +65,7 @@ class Server:
         return {"protocol": PROTOCOL_VERSION, "python": platform.python_version(), "libcst": _libcst_version()}
 
     def list(self, request: Dict[str, Any]) -> Dict[str, Any]:
-        return {"codemods": [info.describe() for info in self.registry.all()]}
+        return {"codemods": [info.describe() for info in self.registry.all(with_libcst=bool(request.get("all")))]}
 
     def prefilter(self, request: Dict[str, Any]) -> Dict[str, Any]:
         """Tokens of a codemod whose tokens depend on its arguments (the class being moved, say): ``prefilter_for``."""
@@ -86,7 +87,7 @@ class Server:
         if not isinstance(context, dict):
             raise RequestError("'context' must be an object of dotted module name to base64 source")
         modules = {str(name): _decode_module(_base64(value, f"context.{name}")) for name, value in context.items()}
-        result = runner.run(path, source, modules)
+        result = runner.run(path, source, modules, formatter.argv_of(request.get("formatter")))
         result["elapsedMs"] = round((time.perf_counter() - started) * 1000.0, 3)
         return result
 
@@ -120,6 +121,16 @@ class Server:
         except Exception as error:
             return {"outcome": "failed", "reason": f"scan error: {type(error).__name__}: {_one_line(str(error))}"}
         return {key: value for key, value in result.items() if key not in ("id", "ok")}
+
+    def check(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        """One codemod described (a dotted path too) and, when ``args`` are given, built once with them (its ValueError answers)."""
+        info = self.registry.get(request.get("codemod"))
+        if request.get("args") is not None:
+            self.registry.kwargs_for(info, request.get("args"))
+        argv = formatter.argv_of(request.get("formatter"))
+        if argv:
+            formatter.check(argv)
+        return {"codemod": info.describe()}
 
     def shutdown(self, request: Dict[str, Any]) -> Dict[str, Any]:
         self.stopping = True

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import base64
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import libcst
 from libcst.codemod import Codemod, CodemodContext, SkipFile
 
 from _codemod_support import CONTEXT_MODULES, module_and_package, take_records
+from codemod_worker import formatter as user_formatter
 from codemod_worker.registry import CodemodInfo
 
 ROUND_TRIP_REASON = "LibCST cannot round-trip this file exactly"
@@ -21,7 +22,9 @@ class CodemodRunner:
         self.info = info
         self.kwargs = kwargs
 
-    def run(self, path: str, original: bytes, context_modules: Dict[str, str]) -> Dict[str, Any]:
+    def run(
+        self, path: str, original: bytes, context_modules: Dict[str, str], formatter: Optional[List[str]] = None
+    ) -> Dict[str, Any]:
         module_name, package_name = module_and_package(path)
         # The context-modules key is always present so codemods never fall back to reading files themselves.
         scratch: Dict[str, Any] = {CONTEXT_MODULES: context_modules}
@@ -45,6 +48,12 @@ class CodemodRunner:
             return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
         except Exception as error:  # RecursionError on deeply nested code lands here too
             return _failed(f"codemod error: {_describe(error)}")
+        if formatter and new != original:
+            # Changed files only, and before the gates in _outcome: what they check is exactly what would be written.
+            formatted, refusal = user_formatter.format_bytes(formatter, new)
+            if formatted is None:
+                return _failed(f"{refusal}; the file was left unchanged")
+            new = formatted
         return _outcome(self.info, tree, original, new, path, scratch)
 
     def _codemod_for(self, context: CodemodContext, context_modules: Dict[str, str]) -> Codemod:

@@ -38,11 +38,13 @@ internal static class CliApp
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
         var parse = Build(context).Parse(args);
-        if (parse.Errors.Count > 0)
+        var unknown = UnknownOptions.Find(parse);
+        if (unknown.Count > 0 || parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            // A mistyped option explains every other error it causes (a missing value, a path that does not exist).
+            foreach (var message in unknown.Count > 0 ? unknown : parse.Errors.Select(e => e.Message))
             {
-                await context.Error.WriteLineAsync($"codemod: {error.Message}");
+                await context.Error.WriteLineAsync($"codemod: {message}");
             }
 
             await context.Error.WriteLineAsync("Run `codemod --help` for usage.");

@@ -15,11 +15,12 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
     public Task<IReadOnlyDictionary<string, string>> VersionsAsync(CancellationToken cancellationToken) => Runner.GetVersionsAsync(cancellationToken);
 
     /// <summary>The codemod named by the user, with its arguments checked against its declared parameters.</summary>
-    public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken, IReadOnlyList<string>? formatter = null)
     {
         var codemods = await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
         var codemod = codemods.FirstOrDefault(c => c.Name == name)
-            ?? throw new UserError($"unknown codemod '{name}': known are {string.Join(", ", codemods.Select(c => c.Name).Order(StringComparer.Ordinal))} (see `codemod list`)");
+            ?? (name.Contains('.', StringComparison.Ordinal) ? await Runner.DescribeAsync(name, cancellationToken).ConfigureAwait(false) : null)
+            ?? throw new UserError($"unknown codemod '{name}': known are {string.Join(", ", codemods.Select(c => c.Name).Order(StringComparer.Ordinal))}, or a dotted path to a CodemodCommand class (see `codemod list`)");
         foreach (var argument in arguments.Keys.Where(a => codemod.Parameters.All(p => p.Name != a)))
         {
             throw new UserError($"codemod '{name}' has no parameter '{argument}': it takes {string.Join(", ", codemod.Parameters.Select(p => p.Name))}");
@@ -38,6 +39,9 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
             }
         }
 
+        // The codemod's own checks (a dotted module name, a date) run once here: a bad value is one usage error, not a
+        // failure of every file.
+        await Runner.CheckArgumentsAsync(codemod.Name, arguments, formatter, cancellationToken).ConfigureAwait(false);
         return codemod;
     }
 

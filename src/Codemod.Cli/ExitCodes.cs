@@ -4,6 +4,7 @@ namespace Codemod.Cli;
 internal static class ExitCodes
 {
     public const int Success = 0;
+    /// <summary>Some files failed (error, timeout, crash) or could not be written; also review items under --strict.</summary>
     public const int NeedsAttention = 1;
     public const int UsageError = 2;
     public const int PendingChanges = 3;
@@ -13,13 +14,18 @@ internal static class ExitCodes
     /// <summary>A bug in the tool itself (never a user error): the message asks for --verbose and a report.</summary>
     public const int InternalError = 70;
 
-    /// <summary>Maps how a finished run went to its exit code. Pending changes under --check outrank failures: that is what --check asks.</summary>
+    /// <summary>
+    /// Maps how a finished run went to its exit code. Pending changes under --check outrank failures: that is what --check
+    /// asks. Review items are output, not failure: they make the run exit 1 only under --strict, so a CI job can tell
+    /// "a file failed" from "the codemod left places for a person to look at".
+    /// </summary>
     public static int For(RunVerdict verdict) => verdict switch
     {
         { Interrupted: true } => Interrupted,
         { CheckRequested: true, PendingChanges: true } => PendingChanges,
         { BaselineExceeded: true } => PendingChanges,
-        { Failed: > 0 } or { Reviews: > 0 } or { WriteFailed: true } => NeedsAttention,
+        { Failed: > 0 } or { WriteFailed: true } => NeedsAttention,
+        { Strict: true, Reviews: > 0 } => NeedsAttention,
         _ => Success,
     };
 }
@@ -32,4 +38,5 @@ internal sealed record RunVerdict(
     bool CheckRequested = false,
     bool WriteFailed = false,
     bool BaselineExceeded = false,
-    bool Interrupted = false);
+    bool Interrupted = false,
+    bool Strict = false);

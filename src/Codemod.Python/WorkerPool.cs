@@ -10,7 +10,8 @@ namespace Codemod.Python;
 
 /// <summary>
 /// Persistent Python workers behind <see cref="ITransformRunner"/>. A worker that crashes or overruns the per-file
-/// timeout is killed, its file becomes a Failed outcome, and a fresh worker takes its slot on the next request.
+/// timeout is killed, its file becomes a Failed outcome, and a fresh worker takes its slot on the next request. A file
+/// that timed out is tried once more, in a fresh worker with twice the limit, before it is reported as timed out.
 /// </summary>
 public sealed class WorkerPool : ITransformRunner, IScanRunner
 {
@@ -43,12 +44,40 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
     public async Task<IReadOnlyList<CodemodInfo>> ListCodemodsAsync(CancellationToken cancellationToken) =>
         _codemods ??= await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), WorkerProtocol.ParseList, cancellationToken).ConfigureAwait(false);
 
+    /// <summary>The codemods of the folders and LibCST's built-in commands (named by dotted path), for <c>codemod list --all</c>.</summary>
+    public Task<IReadOnlyList<CodemodInfo>> ListWithLibcstAsync(CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.List(w.NextId(), withLibcst: true), WorkerProtocol.ParseList, cancellationToken);
+
+    /// <summary>One codemod by name or dotted class path (<c>libcst.codemod.commands.rename.RenameCommand</c>); an unknown one is a <see cref="UserError"/>.</summary>
+    public Task<CodemodInfo> DescribeAsync(string codemod, CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, null), r => WorkerProtocol.ParseCodemod(r.GetProperty("codemod")), cancellationToken);
+
+    /// <summary>
+    /// Builds the codemod once with <paramref name="arguments"/> and looks for the formatter's program; a value the codemod
+    /// rejects, or a formatter that is not installed, is a <see cref="UserError"/> (exit 2) before any file is read.
+    /// </summary>
+    public Task<int> CheckArgumentsAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyList<string>? formatter, CancellationToken cancellationToken) =>
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments, formatter), _ => 0, cancellationToken);
+
     public Task<IReadOnlyList<string>> PrefilterForAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
         RoundTripAsync(w => WorkerProtocol.Prefilter(w.NextId(), codemod, arguments), r => WorkerProtocol.Strings(r, "tokens"), cancellationToken);
 
     public async Task<FileOutcome> TransformAsync(TransformRequest request, CancellationToken cancellationToken)
     {
-        var (response, failure) = await CallWithTimeoutAsync(w => WorkerProtocol.Transform(w.NextId(), request), cancellationToken).ConfigureAwait(false);
+        var (response, failure, timedOut) = await CallWithTimeoutAsync(w => WorkerProtocol.Transform(w.NextId(), request), _settings.Timeout, fresh: false, cancellationToken).ConfigureAwait(false);
+        if (timedOut)
+        {
+            // On a loaded machine (other builds, every core busy) a file near the limit overruns it for reasons that
+            // have nothing to do with the file; one retry with room to spare separates those from files that really hang.
+            (response, failure, timedOut) = await CallWithTimeoutAsync(w => WorkerProtocol.Transform(w.NextId(), request), _settings.Timeout * 2, fresh: true, cancellationToken).ConfigureAwait(false);
+            if (timedOut)
+            {
+                return FileOutcome.TimeOut(
+                    request.File.RelativePath,
+                    $"timed out after {Seconds(_settings.Timeout)} s, and again after {Seconds(_settings.Timeout * 2)} s in a fresh worker (--timeout {Seconds(_settings.Timeout)}); the workers were killed and restarted");
+            }
+        }
+
         if (response is null)
         {
             return FileOutcome.Fail(request.File.RelativePath, failure!);
@@ -62,7 +91,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
 
     public async Task<FileScan> ScanAsync(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
     {
-        var (response, failure) = await CallWithTimeoutAsync(w => WorkerProtocol.Scan(w.NextId(), file.RelativePath, file.Bytes, arguments), cancellationToken).ConfigureAwait(false);
+        var (response, failure, _) = await CallWithTimeoutAsync(w => WorkerProtocol.Scan(w.NextId(), file.RelativePath, file.Bytes, arguments), _settings.Timeout, fresh: false, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return FileScan.Failed(file.RelativePath, failure!);
@@ -96,30 +125,30 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         }
     }
 
-    /// <summary>One request with the per-file timeout: the response, or null and the reason the worker gave none.</summary>
-    private async Task<(JsonDocument? Response, string? Failure)> CallWithTimeoutAsync(Func<WorkerProcess, byte[]> request, CancellationToken cancellationToken)
+    /// <summary>One request with a time limit: the response, or null and the reason the worker gave none (and whether that was the limit).</summary>
+    private async Task<(JsonDocument? Response, string? Failure, bool TimedOut)> CallWithTimeoutAsync(Func<WorkerProcess, byte[]> request, TimeSpan limit, bool fresh, CancellationToken cancellationToken)
     {
-        var worker = await AcquireAsync(cancellationToken).ConfigureAwait(false);
+        var worker = await AcquireAsync(fresh, cancellationToken).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_settings.Timeout);
+        timeout.CancelAfter(limit);
         try
         {
             var response = await worker.CallAsync(request(worker), timeout.Token).ConfigureAwait(false);
             if (response is not null)
             {
                 Release(worker);
-                return (response, null);
+                return (response, null, false);
             }
 
             var exit = worker.ExitCode();
             var tail = worker.StderrTail;
             Discard(worker);
-            return (null, $"worker crashed (exit code {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}){(tail.Length > 0 ? ": " + tail : string.Empty)}; the worker was restarted");
+            return (null, $"worker crashed (exit code {exit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}){(tail.Length > 0 ? ": " + tail : string.Empty)}; the worker was restarted", false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Discard(worker);
-            return (null, $"timed out after {_settings.Timeout.TotalSeconds:0.#} s (--timeout); the worker was killed and restarted");
+            return (null, $"timed out after {Seconds(limit)} s (--timeout); the worker was killed and restarted", true);
         }
         catch
         {
@@ -130,7 +159,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
 
     private async Task<T> RoundTripAsync<T>(Func<WorkerProcess, byte[]> request, Func<JsonElement, T> parse, CancellationToken cancellationToken)
     {
-        var (response, failure) = await CallWithTimeoutAsync(request, cancellationToken).ConfigureAwait(false);
+        var (response, failure, _) = await CallWithTimeoutAsync(request, _settings.Timeout, fresh: false, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             throw new UserError($"the Python worker failed: {failure}", 4);
@@ -147,14 +176,16 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         }
     }
 
-    private async Task<WorkerProcess> AcquireAsync(CancellationToken cancellationToken)
+    /// <summary>A worker from a free slot; <paramref name="fresh"/> replaces a warm one with a new process (nothing carried over).</summary>
+    private async Task<WorkerProcess> AcquireAsync(bool fresh, CancellationToken cancellationToken)
     {
         var worker = await _slots.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        if (worker is { HasExited: false })
+        if (worker is { HasExited: false } && !fresh)
         {
             return worker;
         }
 
+        worker?.Kill();
         worker?.Dispose();
         try
         {
@@ -192,7 +223,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             var tail = worker.StderrTail;
             worker.Dispose();
             throw tail.Contains("No module named 'libcst'", StringComparison.Ordinal)
-                ? new UserError($"LibCST is not installed for {_settings.PythonExecutable}: run `{_settings.PythonExecutable} -m pip install libcst`", 4)
+                ? new UserError($"LibCST is not installed for {_settings.PythonExecutable}: run `{PythonProbe.InstallCommand(_settings.PythonExecutable)}`", 4)
                 : new UserError($"the Python worker did not start: {tail}", 4);
         }
 
@@ -209,6 +240,8 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         };
         return worker;
     }
+
+    private static string Seconds(TimeSpan limit) => limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private void Release(WorkerProcess worker) => _slots.Writer.TryWrite(worker);
 

@@ -11,7 +11,13 @@ internal static class WorkerProtocol
 
     public static byte[] Hello(long id) => Write(id, "hello", w => w.WriteNumber("protocol", Version));
 
-    public static byte[] List(long id) => Write(id, "list", _ => { });
+    public static byte[] List(long id, bool withLibcst = false) => Write(id, "list", w =>
+    {
+        if (withLibcst)
+        {
+            w.WriteBoolean("all", true);
+        }
+    });
 
     public static byte[] Shutdown(long id) => Write(id, "shutdown", _ => { });
 
@@ -20,6 +26,19 @@ internal static class WorkerProtocol
         {
             w.WriteString("codemod", codemod);
             WriteArguments(w, arguments);
+        });
+
+    /// <summary>Describes one codemod (a dotted class path too); with <paramref name="arguments"/>, also builds it with them.</summary>
+    public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>>? arguments, IReadOnlyList<string>? formatter = null) =>
+        Write(id, "check", w =>
+        {
+            w.WriteString("codemod", codemod);
+            if (arguments is not null)
+            {
+                WriteArguments(w, arguments);
+            }
+
+            WriteFormatter(w, formatter);
         });
 
     public static byte[] Transform(long id, TransformRequest request) => Write(id, "transform", w =>
@@ -34,8 +53,23 @@ internal static class WorkerProtocol
         }
 
         w.WriteEndObject();
+        WriteFormatter(w, request.Formatter);
         w.WriteBase64String("source", request.File.Bytes);
     });
+
+    private static void WriteFormatter(Utf8JsonWriter w, IReadOnlyList<string>? formatter)
+    {
+        if (formatter is { Count: > 0 })
+        {
+            w.WriteStartArray("formatter");
+            foreach (var word in formatter)
+            {
+                w.WriteStringValue(word);
+            }
+
+            w.WriteEndArray();
+        }
+    }
 
     public static byte[] Scan(long id, string path, byte[] source, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
         Write(id, "scan", w =>
@@ -46,7 +80,9 @@ internal static class WorkerProtocol
         });
 
     public static IReadOnlyList<CodemodInfo> ParseList(JsonElement response) =>
-        [.. response.GetProperty("codemods").EnumerateArray().Select(c => new CodemodInfo(
+        [.. response.GetProperty("codemods").EnumerateArray().Select(ParseCodemod)];
+
+    public static CodemodInfo ParseCodemod(JsonElement c) => new(
             Name: c.GetProperty("name").GetString()!,
             Description: c.GetProperty("description").GetString() ?? string.Empty,
             Version: c.GetProperty("version").GetString() ?? "0",
@@ -59,7 +95,12 @@ internal static class WorkerProtocol
                 p.TryGetProperty("multiple", out var m) && m.GetBoolean()))],
             Breaking: c.TryGetProperty("breaking", out var b) && b.GetBoolean(),
             ContextArgs: Strings(c, "contextArgs"),
-            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean()))];
+            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean())
+    {
+        RequiredModules = c.TryGetProperty("requiredModules", out var required) && required.ValueKind == JsonValueKind.Array
+            ? [.. required.EnumerateArray().Select(r => new RequiredModule(OptionalString(r, "parameter") ?? string.Empty, OptionalString(r, "nameParameter")))]
+            : [],
+    };
 
     public static FileOutcome ParseTransform(JsonElement response, TransformRequest request)
     {

@@ -27,6 +27,9 @@ internal static class ApplyCommand
         command.Add(commit);
         command.Add(allowDirty);
         command.Add(noVerify);
+        command.Add(options.Strict);
+        command.Add(options.GeneratedMarker);
+        command.Add(options.Formatter);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(commit) && (parse.GetValue(allowDirty) || parse.GetValue(noVerify)))
@@ -50,7 +53,8 @@ internal static class ApplyCommand
 
                 SummaryReporter.Write(context.Error, outcome.Changes, paint, CommitFlow.ShownApplied(outcome));
                 CommitFlow.Report(context.Error, outcome, paint);
-                return ExitCodes.For(CommitFlow.Verdict(outcome));
+                MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, outcome.Changes);
+                return ExitCodes.For(CommitFlow.Verdict(outcome) with { Strict = parse.GetValue(options.Strict) });
             }
 
             var applied = new ChangeApplier().Apply(run.Settings.Root, run.Changes.Files);
@@ -60,8 +64,9 @@ internal static class ApplyCommand
             }
 
             SummaryReporter.Write(context.Error, run.Changes, paint, applied);
+            MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, run.Changes);
             var totals = run.Changes.Totals;
-            return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded));
+            return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded, Strict: parse.GetValue(options.Strict)));
         });
         return command;
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using Codemod.Cli.Options;
+using Codemod.Cli.Rendering;
+using Codemod.Core.Engine;
+using Codemod.Core.Settings;
 using Codemod.Git;
 using Codemod.Python;
 using Spectre.Console;
@@ -9,37 +12,94 @@ namespace Codemod.Cli.Commands;
 /// <summary><c>codemod doctor</c>: is everything the engine needs installed, which versions, and the one line to fix what is not.</summary>
 internal static class DoctorCommand
 {
+    private enum Status
+    {
+        Ok,
+        Warning,
+        Missing,
+    }
+
     public static Command Create(CliContext context)
     {
-        var command = new Command("doctor", "Check python, LibCST and git: found, versions, how to fix what is missing");
-        command.SetAction(parse =>
+        var root = new Option<string?>("--root") { Description = "Project whose modules the codemods need (default: the current folder)", HelpName = "DIR" };
+        var args = new Option<string[]>("--arg") { Description = "Check the module a codemod parameter would name, e.g. --arg module=platform.env (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
+        var command = new Command("doctor", "Check python, LibCST, git and the modules the codemods import: found, versions, how to fix what is missing") { root, args };
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var python = SettingsResolver.Python(parse, null, context.Environment, null).PythonExecutable;
+            var settings = SettingsResolver.Python(parse, null, context.Environment, null);
+            var python = settings.PythonExecutable;
+            var source = parse.GetValue(CommonOptions.Python) is not null ? "--python" : context.Environment.Python is not null ? "$CODEMOD_PYTHON" : "python3 on PATH";
             var probe = PythonProbe.Check(python);
             var git = new GitCli(context.Environment.CurrentDirectory).Run("--version");
-            var rows = new List<(string Name, bool Ok, string Detail)>
+            var rows = new List<(string Name, Status Status, string Detail)>
             {
-                ("python", probe.PythonVersion is not null, probe.PythonVersion ?? $"'{python}' not found: install Python 3.9+ or pass --python PATH"),
-                ("libcst", probe.LibcstVersion is not null, probe.LibcstVersion ?? $"not importable by {python}: run `{python} -m pip install libcst`"),
-                ("git", git.Succeeded, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
-                ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory), PythonSettings.BundledCodemodDirectory),
+                ("python", probe.PythonVersion is null ? Status.Missing : Status.Ok, probe.PythonVersion is null
+                    ? $"'{python}' ({source}) not found: install Python 3.9+ or pass --python PATH"
+                    : $"{probe.PythonVersion} at {probe.Executable ?? python} ({source})"),
+                Libcst(python, probe.LibcstVersion),
+                ("git", git.Succeeded ? Status.Ok : Status.Missing, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
+                ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
             };
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            if (probe.LibcstVersion is not null)
             {
-                Out = new AnsiConsoleOutput(context.Output),
-                Ansi = SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected) ? AnsiSupport.Yes : AnsiSupport.No,
-                ColorSystem = SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected) ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            });
+                try
+                {
+                    rows.AddRange(await RequiredModulesAsync(parse, settings, root, args, context, cancellationToken));
+                }
+                catch (UserError e) when (e.ExitCode == ExitCodes.EnvironmentMissing)
+                {
+                    rows.Add(("workers", Status.Missing, $"the Python worker does not start: {e.Message}"));
+                }
+            }
+
+            var console = OutputConsole.Create(context.Output, SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected), context.Environment);
             var table = new Table().AddColumns("check", "status", "detail");
-            foreach (var (name, ok, detail) in rows)
+            foreach (var (name, status, detail) in rows)
             {
-                table.AddRow(Markup.Escape(name), ok ? "[green]ok[/]" : "[red]missing[/]", Markup.Escape(detail));
+                table.AddRow(Markup.Escape(name), status switch { Status.Ok => "[green]ok[/]", Status.Warning => "[yellow]warning[/]", _ => "[red]missing[/]" }, Markup.Escape(detail));
             }
 
             console.Write(table);
             context.Output.Flush();
-            return rows.All(r => r.Ok) ? ExitCodes.Success : ExitCodes.EnvironmentMissing;
+            return rows.All(r => r.Status != Status.Missing) ? ExitCodes.Success : ExitCodes.EnvironmentMissing;
         });
         return command;
+    }
+
+    private static (string, Status, string) Libcst(string python, string? version) => version switch
+    {
+        null => ("libcst", Status.Missing, $"not importable by {python}: run `{PythonProbe.InstallCommand(python)}`"),
+        PythonProbe.TestedLibcst => ("libcst", Status.Ok, $"{version} (the version the tests pin)"),
+        _ => ("libcst", Status.Warning, $"{version} is untested (the tests pin {PythonProbe.TestedLibcst}): run `{PythonProbe.InstallCommand(python)}`"),
+    };
+
+    // The modules codemods make changed files import (the environment accessor's, say) must exist in the project.
+    private static async Task<List<(string, Status, string)>> RequiredModulesAsync(ParseResult parse, PythonSettings settings, Option<string?> rootOption, Option<string[]> argsOption, CliContext context, CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(parse.GetValue(rootOption) ?? ".", context.Environment.CurrentDirectory);
+        if (!Directory.Exists(root))
+        {
+            throw new UserError($"--root '{parse.GetValue(rootOption)}' is not a folder");
+        }
+
+        var arguments = SettingsResolver.Arguments(parse.GetValue(argsOption) ?? []);
+        var rows = new List<(string, Status, string)>();
+        await using var session = new CodemodSession(settings);
+        foreach (var codemod in (await session.Runner.ListCodemodsAsync(cancellationToken)).Where(c => c.RequiredModules.Count > 0).OrderBy(c => c.Name, StringComparer.Ordinal))
+        {
+            var given = arguments.Where(a => codemod.Parameters.Any(p => p.Name == a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            var missing = MissingModuleCheck.Find(root, codemod, given);
+            foreach (var required in codemod.RequiredModules)
+            {
+                var module = codemod.ValueOf(required.Parameter, given);
+                var gap = missing.FirstOrDefault(m => m.Parameter == required.Parameter);
+                rows.Add(gap is null
+                    ? ($"module for {codemod.Name}", Status.Ok, $"{module} (--arg {required.Parameter}): {ModuleLocator.FileOfModule(root, module ?? string.Empty)}")
+                    : ($"module for {codemod.Name}", Status.Warning, $"{module} (--arg {required.Parameter}) is not under {root}: files {codemod.Name} changes would fail to import it; " +
+                        (gap.Candidate is null ? $"create {gap.ExpectedFile}, or pass --arg {required.Parameter}=YOUR.MODULE" : $"pass --arg {required.Parameter}={gap.Candidate}")));
+            }
+        }
+
+        return rows;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Codemod.Cli.Options;
+using Codemod.Cli.Rendering;
 using Spectre.Console;
 
 namespace Codemod.Cli.Commands;
@@ -13,7 +14,8 @@ internal static class ListCommand
         var codemods = new Option<string[]>("--codemods") { Description = "Extra folder of codemods (repeatable)", HelpName = "DIR", Arity = ArgumentArity.ZeroOrMore };
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("list", "List the available codemods with description, version and parameters") { codemods, format };
+        var all = new Option<bool>("--all") { Description = "Also list LibCST's built-in commands (run them by their dotted path)" };
+        var command = new Command("list", "List the available codemods with description, version and parameters") { codemods, format, all };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var python = SettingsResolver.Python(parse, null, context.Environment, null) with
@@ -21,7 +23,8 @@ internal static class ListCommand
                 CodemodDirectories = [Codemod.Python.PythonSettings.BundledCodemodDirectory, .. (parse.GetValue(codemods) ?? []).Select(d => Path.GetFullPath(d, context.Environment.CurrentDirectory))],
             };
             await using var session = new CodemodSession(python);
-            var list = (await session.Runner.ListCodemodsAsync(cancellationToken)).OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+            var found = parse.GetValue(all) ? await session.Runner.ListWithLibcstAsync(cancellationToken) : await session.Runner.ListCodemodsAsync(cancellationToken);
+            var list = found.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
             if (parse.GetValue(format) == "json")
             {
                 using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
@@ -32,12 +35,7 @@ internal static class ListCommand
             }
 
             var color = SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected);
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Out = new AnsiConsoleOutput(context.Output),
-                Ansi = color ? AnsiSupport.Yes : AnsiSupport.No,
-                ColorSystem = color ? ColorSystemSupport.Standard : ColorSystemSupport.NoColors,
-            });
+            var console = OutputConsole.Create(context.Output, color, context.Environment);
             foreach (var codemod in list)
             {
                 console.MarkupLine($"[bold]{Markup.Escape(codemod.Name)}[/] {Markup.Escape(codemod.Version)}{(codemod.Breaking ? " [yellow](breaking)[/]" : string.Empty)}");

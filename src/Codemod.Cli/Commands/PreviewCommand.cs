@@ -18,6 +18,9 @@ internal static class PreviewCommand
         options.AddTo(command);
         command.Add(format);
         command.Add(check);
+        command.Add(options.Strict);
+        command.Add(options.GeneratedMarker);
+        command.Add(options.Formatter);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken);
@@ -34,9 +37,11 @@ internal static class PreviewCommand
                     break;
             }
 
-            SummaryReporter.Write(context.Error, run.Changes, new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected)));
+            var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
+            SummaryReporter.Write(context.Error, run.Changes, paint);
+            MissingModuleWarning.Write(context.Error, paint, applied: false, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, run.Changes);
             var totals = run.Changes.Totals;
-            return ExitCodes.For(new RunVerdict(Failed: totals.Failed, Reviews: totals.Reviews, PendingChanges: totals.Changed > 0, CheckRequested: parse.GetValue(check)));
+            return ExitCodes.For(new RunVerdict(Failed: totals.Failed, Reviews: totals.Reviews, PendingChanges: totals.Changed > 0, CheckRequested: parse.GetValue(check), Strict: parse.GetValue(options.Strict)));
         });
         return command;
     }

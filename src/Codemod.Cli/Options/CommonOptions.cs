@@ -25,6 +25,15 @@ internal sealed class CommonOptions
 
     public Option<string[]> Codemods { get; } = new("--codemods") { Description = "Extra folder of codemods (repeatable)", HelpName = "DIR", Arity = ArgumentArity.ZeroOrMore };
 
+    /// <summary>Review items make the run exit 1 (added by the commands that report review items: preview, apply, plan).</summary>
+    public Option<bool> Strict { get; } = new("--strict") { Description = "Exit 1 when the codemod left review items (they are reported either way)" };
+
+    /// <summary>Added by the commands that rewrite files (preview, apply).</summary>
+    public Option<string?> GeneratedMarker { get; } = new("--generated-marker") { Description = "Files with this text in their first 10 lines are skipped as generated (default @generated; '' processes them)", HelpName = "TEXT" };
+
+    /// <summary>Added by the commands that rewrite files (preview, apply).</summary>
+    public Option<string?> Formatter { get; } = new("--formatter") { Description = "Command that formats each changed file's new code, stdin to stdout (e.g. \"ruff format -\"); run without a shell", HelpName = "COMMAND" };
+
     public static Option<string?> Python { get; } = new("--python") { Description = "Python interpreter with LibCST (default: $CODEMOD_PYTHON or python3)", Recursive = true };
 
     public static Option<string> Color { get; } = CreateColor();

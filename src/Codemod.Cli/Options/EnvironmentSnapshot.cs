@@ -3,10 +3,28 @@ namespace Codemod.Cli.Options;
 /// <summary>The environment variables the tool honours, read once at start-up; nothing else reads the environment.</summary>
 internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string CurrentDirectory, bool OutputRedirected, bool ErrorRedirected)
 {
+    /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
+    public int? TerminalWidth { get; init; }
+
     public static EnvironmentSnapshot Read() => new(
         NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),
         CurrentDirectory: Directory.GetCurrentDirectory(),
         OutputRedirected: Console.IsOutputRedirected,
-        ErrorRedirected: Console.IsErrorRedirected);
+        ErrorRedirected: Console.IsErrorRedirected)
+    {
+        TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
+    };
+
+    private static int? WindowWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 }

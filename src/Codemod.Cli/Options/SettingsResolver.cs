@@ -35,6 +35,8 @@ internal static class SettingsResolver
             Timeout = TimeSpan.FromSeconds(timeout),
             MaxFileSize = parse.GetValue(options.MaxFileSize),
             Shard = parse.GetValue(options.Shard) is { } shard ? ShardSpec.Parse(shard) : null,
+            GeneratedMarker = parse.GetResult(options.GeneratedMarker) is null ? RunSettings.DefaultGeneratedMarker : parse.GetValue(options.GeneratedMarker),
+            Formatter = parse.GetResult(options.Formatter) is null ? null : CommandSplitter.Split(parse.GetValue(options.Formatter) ?? string.Empty, "--formatter"),
         };
     }
 

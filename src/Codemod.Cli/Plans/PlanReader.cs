@@ -12,7 +12,7 @@ namespace Codemod.Cli.Plans;
 internal static class PlanReader
 {
     private static readonly string[] PlanKeys = ["name", "verify", "steps"];
-    private static readonly string[] StepKeys = ["codemod", "args", "paths", "include", "exclude", "note", "verify"];
+    private static readonly string[] StepKeys = ["codemod", "args", "paths", "include", "exclude", "note", "verify", "formatter"];
 
     public static Plan Read(string path, string displayPath)
     {
@@ -88,6 +88,7 @@ internal static class PlanReader
             Exclude = Strings(plan, map, "exclude"),
             Note = OptionalScalar(plan, map, "note"),
             Verify = OptionalScalar(plan, map, "verify", allowEmpty: true),
+            Formatter = OptionalScalar(plan, map, "formatter"),
         };
     }
 

@@ -1,4 +1,5 @@
 using Codemod.Cli.Commits;
+using Codemod.Cli.Options;
 using Codemod.Core.Apply;
 using Codemod.Core.Changes;
 using Codemod.Core.Plans;
@@ -34,7 +35,7 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         {
             try
             {
-                resolved.Add((step, await session.ResolveAsync(step.Codemod, step.Arguments, cancellationToken).ConfigureAwait(false)));
+                resolved.Add((step, await session.ResolveAsync(step.Codemod, step.Arguments, cancellationToken, Formatter(step)).ConfigureAwait(false)));
             }
             catch (UserError e) when (e.ExitCode == 2)
             {
@@ -232,8 +233,11 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         return changes.Totals.Failed > 0 ? (changes, FailedFiles(changes)) : (changes, null);
     }
 
+    private static IReadOnlyList<string>? Formatter(PlanStep step) => step.Formatter is null ? null : CommandSplitter.Split(step.Formatter, "formatter");
+
     private RunSettings StepSettings(PlanStep step, string root) => settings.Run with
     {
+        Formatter = Formatter(step),
         Root = root,
         Paths = [.. step.Paths.Where(p => p != ".")],
         Includes = step.Include.Count > 0 ? step.Include : settings.Run.Includes,

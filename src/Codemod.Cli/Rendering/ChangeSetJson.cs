@@ -79,6 +79,7 @@ internal static class ChangeSetJson
         w.WriteNumber("unchanged", t.Unchanged);
         w.WriteNumber("skipped", t.Skipped);
         w.WriteNumber("failed", t.Failed);
+        w.WriteNumber("timedOut", t.TimedOut);
         w.WriteNumber("changes", t.Changes);
         w.WriteNumber("reviews", t.Reviews);
         w.WriteStartObject("skippedByReason");
@@ -112,6 +113,11 @@ internal static class ChangeSetJson
         if (file.Line is { } line)
         {
             w.WriteNumber("line", line);
+        }
+
+        if (file.TimedOut)
+        {
+            w.WriteBoolean("timedOut", true);
         }
 
         WriteRecords(w, "changes", file.Changes);

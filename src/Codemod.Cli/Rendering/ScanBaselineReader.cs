@@ -8,6 +8,11 @@ internal static class ScanBaselineReader
 {
     public static IReadOnlyDictionary<string, int> ReadTotals(string path, string shownAs)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UserError($"baseline '{shownAs}' is a folder: pass the JSON file `codemod scan --write-baseline FILE` wrote");
+        }
+
         if (!File.Exists(path))
         {
             throw new UserError($"baseline '{shownAs}' does not exist: create it with `codemod scan --write-baseline {shownAs}`");

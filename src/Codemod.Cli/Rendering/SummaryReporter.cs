@@ -16,7 +16,7 @@ internal static class SummaryReporter
         error.WriteLine(paint.Bold($"{changes.Codemod} {changes.CodemodVersion}") +
             $": {t.Found} files found, {t.NotApplicable} prefiltered out, {t.Parsed} parsed, " +
             paint.Green($"{t.Changed} changed") + $" ({t.Changes} rewrites), {t.Skipped} skipped, " +
-            (t.Failed > 0 ? paint.Red($"{t.Failed} failed") : "0 failed") + ", " +
+            (t.Failed > 0 ? paint.Red($"{t.Failed} failed") : "0 failed") + (t.TimedOut > 0 ? paint.Red($" ({t.TimedOut} timed out)") : string.Empty) + ", " +
             (t.Reviews > 0 ? paint.Yellow($"{t.Reviews} review items") : "0 review items") + $" in {seconds} s");
 
         foreach (var (reason, count) in t.SkippedByReason)
@@ -25,7 +25,8 @@ internal static class SummaryReporter
         }
 
         Section(error, paint.Dim("skipped"), changes.Files.Where(f => f.Kind == OutcomeKind.Skipped), f => $"{f.Path}: {f.Reason}");
-        Section(error, paint.Red("failed"), changes.Files.Where(f => f.Kind == OutcomeKind.Failed), f => $"{f.Path}{(f.Line is { } l ? $":{l}" : string.Empty)}: {f.Reason}");
+        Section(error, paint.Red("timed out"), changes.Files.Where(f => f.Kind == OutcomeKind.Failed && f.TimedOut), f => $"{f.Path}: {f.Reason}");
+        Section(error, paint.Red("failed"), changes.Files.Where(f => f.Kind == OutcomeKind.Failed && !f.TimedOut), f => $"{f.Path}{(f.Line is { } l ? $":{l}" : string.Empty)}: {f.Reason}");
         Section(error, paint.Yellow("review"), changes.Files.SelectMany(f => f.Reviews.Select(r => (f, r))), x => $"{x.f.Path}:{x.r.Line}: [{x.r.Kind}] {x.r.Message}");
 
         if (applied is not null)

@@ -27,10 +27,15 @@ public sealed record FileOutcome
 
     public IReadOnlyList<BreakingRecord> Breaking { get; init; } = [];
 
+    /// <summary>A <see cref="OutcomeKind.Failed"/> file that overran the time limit (even when retried): the machine or the codemod was slow, the file may be fine.</summary>
+    public bool TimedOut { get; init; }
+
     public static FileOutcome Skip(string path, string reason) => new() { Path = path, Kind = OutcomeKind.Skipped, Reason = reason };
 
     public static FileOutcome Fail(string path, string reason, int? line = null) =>
         new() { Path = path, Kind = OutcomeKind.Failed, Reason = reason, Line = line };
+
+    public static FileOutcome TimeOut(string path, string reason) => new() { Path = path, Kind = OutcomeKind.Failed, Reason = reason, TimedOut = true };
 
     public static FileOutcome NotApplicable(string path) => new() { Path = path, Kind = OutcomeKind.NotApplicable };
 }

@@ -3,6 +3,9 @@ namespace Codemod.Core.Changes;
 /// <summary>Counts of a run, as printed in the summary and the JSON document.</summary>
 public sealed record RunTotals(int Found, int NotApplicable, int Parsed, int Changed, int Unchanged, int Skipped, int Failed, int Changes, int Reviews, IReadOnlyDictionary<string, int> SkippedByReason)
 {
+    /// <summary>Of the <see cref="Failed"/> files, those that overran the time limit.</summary>
+    public int TimedOut { get; init; }
+
     public static RunTotals Of(IReadOnlyList<FileOutcome> files)
     {
         int Count(OutcomeKind kind) => files.Count(f => f.Kind == kind);
@@ -21,7 +24,10 @@ public sealed record RunTotals(int Found, int NotApplicable, int Parsed, int Cha
             Failed: Count(OutcomeKind.Failed),
             Changes: files.Sum(f => f.Changes.Count),
             Reviews: files.Sum(f => f.Reviews.Count),
-            SkippedByReason: skippedByReason);
+            SkippedByReason: skippedByReason)
+        {
+            TimedOut = files.Count(f => f.Kind == OutcomeKind.Failed && f.TimedOut),
+        };
     }
 
     // "too large (2,345 bytes > ...)" and "too large (9,999 bytes > ...)" are one reason: group on the text before '('.

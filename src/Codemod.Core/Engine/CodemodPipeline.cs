@@ -25,7 +25,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
             : codemod.Prefilter;
         var prefilter = new Prefilter(tokens);
         var context = ContextModules(settings.Root, codemod, arguments);
-        var classifier = new FileClassifier(settings.MaxFileSize);
+        var classifier = new FileClassifier(settings.MaxFileSize, settings.GeneratedMarker);
         var outcomes = new ConcurrentBag<FileOutcome>();
 
         // More requests in flight than workers keeps every worker busy while files are read and prefiltered.
@@ -49,7 +49,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
                     return FileOutcome.NotApplicable(relativePath);
                 }
 
-                var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context), token).ConfigureAwait(false);
+                var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter }, token).ConfigureAwait(false);
                 return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
             }
         }).ConfigureAwait(false);

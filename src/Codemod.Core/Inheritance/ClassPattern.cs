@@ -29,6 +29,22 @@ public sealed class ClassPattern
             throw new UserError("the class pattern is empty: write a class name, a glob such as '*Manager', or a qualified name");
         }
 
+        // Only names can match: anything else (a regex or shell bracket, a space, an empty part) is a typo, and a typo
+        // that silently matches nothing reads as "no such class".
+        foreach (var part in text.Trim().Split('.'))
+        {
+            if (part.Length == 0)
+            {
+                throw new UserError($"invalid class pattern '{text}': empty name between dots");
+            }
+
+            var bad = part.FirstOrDefault(c => c is not ('*' or '?' or '_') && !char.IsLetterOrDigit(c));
+            if (bad != default)
+            {
+                throw new UserError($"invalid class pattern '{text}': '{bad}' cannot occur in a class or module name (wildcards are * and ?)");
+            }
+        }
+
         var pattern = new StringBuilder("^");
         foreach (var c in text.Trim())
         {

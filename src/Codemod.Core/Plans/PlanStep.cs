@@ -23,6 +23,9 @@ public sealed record PlanStep
     /// <summary>Free text added to the step's commit message.</summary>
     public string? Note { get; init; }
 
+    /// <summary>The formatter command run on each changed file's new code (as <c>--formatter</c>); null for none.</summary>
+    public string? Formatter { get; init; }
+
     /// <summary>This step's verification command; null inherits the plan's, empty disables it.</summary>
     public string? Verify { get; init; }
 }

@@ -19,6 +19,14 @@ public sealed record RunSettings
 
     public long MaxFileSize { get; init; } = 1024 * 1024;
 
+    /// <summary>Text that marks a file as generated when it occurs in its first lines (LibCST's own default); empty or null turns the check off.</summary>
+    public string? GeneratedMarker { get; init; } = DefaultGeneratedMarker;
+
+    public const string DefaultGeneratedMarker = "@generated";
+
+    /// <summary>A formatter's argv (e.g. <c>ruff format -</c>) that every changed file's new bytes pass through, stdin to stdout; null for none.</summary>
+    public IReadOnlyList<string>? Formatter { get; init; }
+
     /// <summary>Selects one deterministic slice of the sorted file list (CI fan-out); null runs everything.</summary>
     public ShardSpec? Shard { get; init; }
 }

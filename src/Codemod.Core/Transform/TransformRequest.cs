@@ -7,4 +7,8 @@ public sealed record TransformRequest(
     SourceFile File,
     string Codemod,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments,
-    IReadOnlyDictionary<string, byte[]> ContextModules);
+    IReadOnlyDictionary<string, byte[]> ContextModules)
+{
+    /// <summary>The formatter argv the new bytes of a changed file go through before the compile check; null for none.</summary>
+    public IReadOnlyList<string>? Formatter { get; init; }
+}

@@ -24,7 +24,16 @@ public sealed class ExitCodesTests
     public void Failed_files_exit_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Failed: 1)));
 
     [Fact]
-    public void Review_items_exit_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Reviews: 3)));
+    public void Review_items_alone_exit_zero_because_they_are_output_not_failure() => Assert.Equal(0, ExitCodes.For(new RunVerdict(Reviews: 3)));
+
+    [Fact]
+    public void Review_items_under_strict_exit_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Reviews: 3, Strict: true)));
+
+    [Fact]
+    public void Strict_without_review_items_exits_zero() => Assert.Equal(0, ExitCodes.For(new RunVerdict(Strict: true)));
+
+    [Fact]
+    public void Failed_files_exit_one_with_or_without_review_items() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Failed: 1, Reviews: 2)));
 
     [Fact]
     public void Failed_write_exits_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(WriteFailed: true)));

@@ -63,7 +63,7 @@ public sealed class PlanReaderTests
     }
 
     [Theory]
-    [InlineData("steps:\n  - codemod: a\n    colour: red\n", "plan.yaml:3: unknown key 'colour' in step 1 (allowed: codemod, args, paths, include, exclude, note, verify)")]
+    [InlineData("steps:\n  - codemod: a\n    colour: red\n", "plan.yaml:3: unknown key 'colour' in step 1 (allowed: codemod, args, paths, include, exclude, note, verify, formatter)")]
     [InlineData("name: x\nstep:\n  - codemod: a\n", "plan.yaml:2: unknown key 'step' in plan (allowed: name, verify, steps)")]
     [InlineData("name: x\n", "plan.yaml:1: the plan has no 'steps' list")]
     [InlineData("steps: []\n", "plan.yaml:1: 'steps' must be a non-empty list")]
