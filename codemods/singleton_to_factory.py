@@ -25,7 +25,8 @@ definition the scan's ``singleton`` rule uses):
   something else in the file (``factory-name-taken``); an ``await`` of the accessor (``singleton-awaited``).
 - The module that defines the singleton is left alone (removing it is the deprecation shim's job).
 
-Caveats: a rewritten site builds a new instance per call, where the singleton returned the same object every time;
+Caveats: a relative import of the singleton stays even when unused (LibCST's import remover leaves relative
+imports alone). A rewritten site builds a new instance per call, where the singleton returned the same object every time;
 code that relied on two calls returning the same object (state stored between calls of one request) must keep the
 instance in a local. The factory is assumed to accept the context as its only positional argument.
 """
@@ -71,6 +72,11 @@ def _split_callable(dotted: str) -> Tuple[str, str, str]:
         return module, name, ""
     head, _, rest = owner.partition(".")
     return module, head, ".".join(p for p in (rest, name) if p)
+
+
+def m_docstring(statement: cst.CSTNode) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and isinstance(
+        statement.body[0], cst.Expr) and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
 
 
 def _attribute_chain(names: Sequence[str]) -> cst.BaseExpression:
@@ -126,6 +132,8 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
         self.factory_path = [self.factory_binding, *(rest.split(".") if rest else [])]
         self._rewrites: Dict[int, str] = {}  # id(original site) -> context name ("" without argument)
         self._singleton_imports: List[Tuple[str, Optional[str], Optional[str]]] = []
+        self._factory_at_module_level = False
+        self._factory_imported_elsewhere = False
 
     # ---- walk
 
@@ -144,6 +152,13 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
             module = get_absolute_module_for_import(self.context.full_package_name, node)
         except Exception:
             module = None
+        if module == self.factory_module and not isinstance(node.names, cst.ImportStar) and any(
+                cst.helpers.get_full_name_for_node(a.name) == self.factory_binding and a.asname is None
+                for a in node.names):
+            if isinstance(self.get_metadata(ScopeProvider, node, None), GlobalScope):
+                self._factory_at_module_level = True
+            else:
+                self._factory_imported_elsewhere = True
         if module == self.singleton_module and not isinstance(node.names, cst.ImportStar):
             for alias in node.names:
                 if cst.helpers.get_full_name_for_node(alias.name) == self.binding:
@@ -190,7 +205,18 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
         if last != self.name and not isinstance(node, cst.Name):
             return False
         names = self.get_metadata(QualifiedNameProvider, node, set())
-        return any(q.name == self.singleton for q in names)
+        return any(self._absolute(q.name) == self.singleton for q in names)
+
+    def _absolute(self, name: str) -> str:
+        """QualifiedNameProvider keeps a relative import's dots (``.agent_registry.get_x``): resolve them."""
+        if not name.startswith("."):
+            return name
+        level = len(name) - len(name.lstrip("."))
+        package = (self.context.full_package_name or "").split(".")
+        if level - 1 > len(package):
+            return name
+        head = package[:len(package) - (level - 1)] if level > 1 else package
+        return ".".join(p for p in (*head, name[level:]) if p)
 
     # ---- one site
 
@@ -336,11 +362,32 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
             lpar=getattr(updated, "lpar", ()), rpar=getattr(updated, "rpar", ()))
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        if self._rewrites:
-            AddImportsVisitor.add_needed_import(self.context, self.factory_module, self.factory_binding)
-            for module, obj, asname in self._singleton_imports:
-                RemoveImportsVisitor.remove_unused_import(self.context, module, obj, asname)
+        if not self._rewrites:
+            return updated_node
+        for module, obj, asname in self._singleton_imports:
+            RemoveImportsVisitor.remove_unused_import(self.context, module, obj, asname)
+        if self._factory_imported_elsewhere and not self._factory_at_module_level:
+            # AddImportsVisitor counts imports inside functions as present and would add nothing, leaving the
+            # rewritten sites with an unbound name: the module-level import goes in by hand, after the last one.
+            return self._with_module_level_import(updated_node)
+        AddImportsVisitor.add_needed_import(self.context, self.factory_module, self.factory_binding)
         return updated_node
+
+    def _with_module_level_import(self, module: cst.Module) -> cst.Module:
+        statement = cst.parse_statement(f"from {self.factory_module} import {self.factory_binding}",
+                                        config=module.config_for_parsing)
+        body = list(module.body)
+        last = -1
+        for index, stmt in enumerate(body):
+            if isinstance(stmt, cst.SimpleStatementLine) and all(
+                    isinstance(small, (cst.Import, cst.ImportFrom)) for small in stmt.body):
+                last = index
+            elif index == 0 and m_docstring(stmt):
+                last = 0
+            else:
+                break
+        body.insert(last + 1, statement)
+        return module.with_changes(body=body)
 
 
 __all__ = ["SingletonToFactoryCommand"]
