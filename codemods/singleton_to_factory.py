@@ -22,7 +22,8 @@ definition the scan's ``singleton`` rule uses):
   (``singleton-class-level``), where no request exists; no context provably in scope (``singleton-no-context``); the
   result stored on ``self``/``cls`` (``singleton-stored-on-self``: the instance would outlive the request); the
   accessor or instance passed around as a value (``singleton-as-value``); the factory's name already bound to
-  something else in the file (``factory-name-taken``); an ``await`` of the accessor (``singleton-awaited``).
+  something else (``factory-name-taken``); an ``await`` of the accessor (``singleton-awaited``); the accessor called
+  with arguments (``singleton-called-with-arguments``: the factory would drop them).
 - The module that defines the singleton is left alone (removing it is the deprecation shim's job).
 
 Caveats: a relative import of the singleton stays even when unused (LibCST's import remover leaves relative
@@ -133,6 +134,7 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
         self._rewrites: Dict[int, str] = {}  # id(original site) -> context name ("" without argument)
         self._singleton_imports: List[Tuple[str, Optional[str], Optional[str]]] = []
         self._factory_at_module_level = False
+        self._called: Set[int] = set()  # id() of accessor expressions already handled as calls
         self._factory_imported_elsewhere = False
 
     # ---- walk
@@ -167,13 +169,15 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
                     self._singleton_imports.append((module, self.binding, asname))
         return False
 
-    def visit_Call(self, node: cst.Call) -> Optional[bool]:
+    def visit_Call(self, node: cst.Call) -> None:
         if self.kind != "module-instance" and self._is_singleton(node.func):
-            self._site(node, called=True)
-            for arg in node.args:
-                arg.visit(self)
-            return False
-        return None
+            self._called.add(id(node.func))
+            if node.args:
+                self.record_review(node, "singleton-called-with-arguments",
+                                   f"{self.name}(...) with arguments: the factory takes only the request context; "
+                                   f"rewrite by hand")
+            else:
+                self._site(node, called=True)
 
     def visit_Name(self, node: cst.Name) -> None:
         self._reference(node)
@@ -184,6 +188,8 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
         return None
 
     def _reference(self, node: Union[cst.Name, cst.Attribute]) -> bool:
+        if id(node) in self._called:
+            return True
         if not self._is_singleton(node):
             return False
         parent = self.get_metadata(ParentNodeProvider, node, None)
@@ -334,10 +340,13 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
         for assignment in scope[self.factory_binding]:
             if not isinstance(assignment, Assignment) or not isinstance(assignment.scope, GlobalScope):
                 return True
-            if not isinstance(assignment.node, (cst.Import, cst.ImportFrom)):
+            if not isinstance(assignment.node, cst.ImportFrom):
                 return True
-            names = self.get_metadata(QualifiedNameProvider, assignment.node, set())
-            if names and not any(q.name == wanted for q in names):
+            try:
+                module = get_absolute_module_for_import(self.context.full_package_name, assignment.node)
+            except Exception:
+                module = None
+            if f"{module}.{self.factory_binding}" != wanted:
                 return True
         return False
 
