@@ -16,10 +16,11 @@ internal static class PlanSuggestCommand
         var expired = new Option<bool>("--expired") { Description = "Only the steps for deprecation shims past their sunset" };
         var canonical = new Option<string[]>("--canonical") { Description = "A class that must be the canonical one of its group, pkg.module.Class (repeatable)", HelpName = "DOTTED", Arity = ArgumentArity.ZeroOrMore };
         var factory = new Option<string[]>("--factory") { Description = "The factory of a singleton: SINGLETON=FACTORY, both dotted (repeatable); its step is written enabled", HelpName = "SINGLETON=FACTORY", Arity = ArgumentArity.ZeroOrMore };
+        var config = new Option<string?>("--config") { Description = "YAML file of recorded decisions: 'canonical:' (list of classes) and 'factories:' (singleton: factory)", HelpName = "FILE" };
         var today = new Option<string?>("--today") { Description = "The date sunsets are counted from and judged against (default: today)", HelpName = "YYYY-MM-DD" };
         var command = new Command("suggest", "Write a plan (YAML on stdout) from the scan's findings, the canonical choices explained in comments");
         options.AddTo(command);
-        foreach (var option in new Option[] { sunsetDays, expired, canonical, factory, today })
+        foreach (var option in new Option[] { sunsetDays, expired, canonical, factory, config, today })
         {
             command.Add(option);
         }
@@ -38,12 +39,19 @@ internal static class PlanSuggestCommand
                 throw new UserError($"--sunset-days {days} must be at least 1");
             }
 
+            var recorded = parse.GetValue(config) is { } configPath ? ReadConfig(context, configPath) : null;
+            var factories = new Dictionary<string, string>(recorded?.Factories ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+            foreach (var (singleton, named) in Factories(parse.GetValue(factory) ?? []))
+            {
+                factories[singleton] = named;
+            }
+
             var settings = new PlannerSettings(
                 Today(parse.GetValue(today), context.Time),
                 days,
                 parse.GetValue(expired),
-                [.. (parse.GetValue(canonical) ?? []).Select(c => c.Trim())],
-                Factories(parse.GetValue(factory) ?? []));
+                [.. (recorded?.Canonical ?? []).Concat((parse.GetValue(canonical) ?? []).Select(c => c.Trim()))],
+                factories);
             var run = await ScanRun.ExecuteAsync(parse, options, "plan suggest", arguments, context, cancellationToken);
             var plan = RemediationPlanner.Suggest(run.Scan.Files, settings);
             context.Output.Write(PlanYamlWriter.Write(plan));
@@ -54,6 +62,18 @@ internal static class PlanSuggestCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static PlanSuggestConfig ReadConfig(CliContext context, string path)
+    {
+        try
+        {
+            return PlanSuggestConfig.Parse(File.ReadAllText(Path.GetFullPath(path, context.Environment.CurrentDirectory)), path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserError($"cannot read --config {path}: {e.Message}");
+        }
     }
 
     private static Dictionary<string, string> Factories(IEnumerable<string> pairs)

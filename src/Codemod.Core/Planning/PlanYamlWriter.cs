@@ -19,7 +19,12 @@ public static partial class PlanYamlWriter
         void Line(string line) => text.Append(line).Append('\n');
         var today = plan.Settings.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Line($"# Suggested by `codemod plan suggest{(plan.Settings.Expired ? " --expired" : string.Empty)}` on {today}: {Count(plan.FindingsBefore)} findings now, {Count(plan.FindingsAfter)} expected after the enabled steps.");
-        Line("#   " + string.Join(", ", plan.ByRule.Where(r => r.Value.Before + r.Value.After > 0).Select(r => $"{r.Key} {Count(r.Value.Before)} -> {Count(r.Value.After)}")));
+        var rules = plan.ByRule.Where(r => r.Value.Before + r.Value.After > 0).Select(r => $"{r.Key} {Count(r.Value.Before)} -> {Count(r.Value.After)}").ToList();
+        if (rules.Count > 0)
+        {
+            Line("#   " + string.Join(", ", rules));
+        }
+
         Line("# Canonical classes are scored from the scan's facts: named with --canonical +1000, production code +100,");
         Line("# +10 per file importing it, -5 per member only some of the group's definitions have, -1 per module path part;");
         Line("# ties go to the module name. Classes that are not interchangeable with the canonical one are never merged.");
