@@ -17,8 +17,8 @@ and nothing here rewrites code). The engine aggregates across files: duplicate c
      "imports": [{"kind": "import", "module": "a.b", "asname": str | None, "line", "toplevel": bool}
                  | {"kind": "from", "module": "a.b", "name": "X", "asname": str | None, "line", "toplevel": bool,
                     "unresolved"?: True}],
-     "singletons": [{"line", "name", "kind": "module-instance" | "get-instance" | "instance-attribute",
-                     "class"}],
+     "singletons": [{"line", "name", "kind": "module-instance" | "get-instance" | "instance-attribute"
+                     | "get-function", "class"}],
      "shims": [{"line", "name", "canonical", "sunset": str | None}],
      "allAll": ["Name", ...] | None}
 
@@ -61,6 +61,8 @@ singletons
     last dotted part ends with Manager, Registry, Service, Factory, Provider, Client, Pool or Cache (``class`` is the
     callee's dotted text). ``get-instance``: a ``get_instance`` / ``instance`` classmethod or staticmethod (``name`` is
     the method, ``class`` the qualified class). ``instance-attribute``: ``_instance`` assigned in a class body.
+    ``get-function``: a module-level ``get_*()`` handing out one shared object (``class`` is what it creates, or the
+    shared name). The rules live in ``_singleton``, shared with the singleton-to-factory codemod.
 
 shims
     One entry per key of the module-level ``__codemod_deprecated__`` dict literal written by add-deprecation-shim;
@@ -83,9 +85,9 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from _codemod_support import glob_to_regex, module_and_package
+from _singleton import accessor_function_class, is_accessor_method, is_instance_cache, is_singleton_instance
 
 DEFAULT_ALLOW = ("shared/isolated_environment.py",)
-SINGLETON_SUFFIXES = ("Manager", "Registry", "Service", "Factory", "Provider", "Client", "Pool", "Cache")
 SHIM_MARKER = "__codemod_deprecated__"
 
 REWRITABLE_FORMS = frozenset({
@@ -267,16 +269,22 @@ class _FactCollector:
         self._class_singletons: List[Dict[str, Any]] = []
         self._instances: List[Tuple[int, str, str]] = []  # module-level (line, name, callee)
         self._class_names: Set[str] = set()
+        self._functions: List[Tuple[ast.AST, List[str]]] = []  # module-level functions: maybe singleton accessors
 
     def run(self, tree: ast.Module) -> None:
         self._body(tree.body, "", True)
 
     def singletons(self) -> List[Dict[str, Any]]:
         found = list(self._class_singletons)
+        instances: Dict[str, str] = {}
         for line, name, callee in self._instances:
-            last = callee.rpartition(".")[2]
-            if (callee == last and last in self._class_names) or last.endswith(SINGLETON_SUFFIXES):
+            if is_singleton_instance(callee, self._class_names):
+                instances[name] = callee
                 found.append({"line": line, "name": name, "kind": "module-instance", "class": callee})
+        for function, decorators in self._functions:
+            owner = accessor_function_class(function, instances, decorators)
+            if owner is not None:
+                found.append({"line": function.lineno, "name": function.name, "kind": "get-function", "class": owner})
         return sorted(found, key=lambda s: (s["line"], s["kind"], s["name"]))
 
     def _body(self, body: List[ast.stmt], prefix: str, toplevel: bool) -> None:
@@ -291,6 +299,8 @@ class _FactCollector:
             elif kind is ast.ClassDef:
                 self._class(stmt, prefix)
             elif kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
+                if toplevel:
+                    self._functions.append((stmt, [_decorator_text(d) for d in stmt.decorator_list]))
                 self._body(stmt.body, f"{prefix}{stmt.name}.<locals>.", False)
                 _strip_docstring(stmt)
             elif kind is ast.If or kind in _LOOP_TYPES or kind in _WITH_TYPES:
@@ -348,14 +358,12 @@ class _FactCollector:
         for stmt in node.body:
             kind = type(stmt)
             if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-                if stmt.name in ("get_instance", "instance") and any(
-                        (_decorator_text(d).rpartition(".")[2] in ("classmethod", "staticmethod"))
-                        for d in stmt.decorator_list):
+                if is_accessor_method(stmt.name, [_decorator_text(d) for d in stmt.decorator_list]):
                     self._class_singletons.append({"line": stmt.lineno, "name": stmt.name,
                                                    "kind": "get-instance", "class": name})
             elif kind is ast.Assign or kind is ast.AnnAssign:
                 targets = stmt.targets if kind is ast.Assign else [stmt.target]
-                if any(type(t) is ast.Name and t.id == "_instance" for t in targets):
+                if is_instance_cache(t.id for t in targets if type(t) is ast.Name):
                     self._class_singletons.append({"line": stmt.lineno, "name": "_instance",
                                                    "kind": "instance-attribute", "class": name})
 

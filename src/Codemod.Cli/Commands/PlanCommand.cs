@@ -20,6 +20,7 @@ internal static class PlanCommand
         var format = new Option<string>("--format") { Description = "text (diffs on stdout for --dry-run, progress on stderr; default) or json (the plan document on stdout)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var command = new Command("plan", "Apply a batch of codemods, one commit per step; on failure the whole batch is rolled back") { file, dryRun, noVerify, format };
+        command.Add(PlanSuggestCommand.Create(context));
         foreach (var option in new Option[] { options.Root, options.Jobs, options.Timeout, options.MaxFileSize, options.Codemods, options.Strict })
         {
             command.Add(option);

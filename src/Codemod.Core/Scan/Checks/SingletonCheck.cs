@@ -2,7 +2,7 @@ namespace Codemod.Core.Scan.Checks;
 
 /// <summary>
 /// singleton: module-level instances of manager-like classes, <c>get_instance</c>-style accessors, <c>_instance</c>
-/// attributes. Allowed bootstrap files are left out: their accessor (<c>get_env()</c>) is the sanctioned single source.
+/// attributes, module-level <c>get_*()</c> accessors. Allowed bootstrap files are left out: their accessor (<c>get_env()</c>) is the sanctioned single source.
 /// </summary>
 internal sealed class SingletonCheck : IScanCheck
 {
@@ -24,6 +24,7 @@ internal sealed class SingletonCheck : IScanCheck
         "module-instance" => $"module-level singleton {singleton.Name} = {singleton.Class}(...)",
         "get-instance" => $"singleton accessor {singleton.Class}.{singleton.Name}()",
         "instance-attribute" => $"singleton cache {singleton.Class}.{singleton.Name}",
+        "get-function" => $"singleton accessor {singleton.Name}() handing out one {singleton.Class}",
         _ => $"singleton pattern {singleton.Kind}: {singleton.Class}.{singleton.Name}",
     };
 }
