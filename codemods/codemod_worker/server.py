@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import sys
+import threading
 import time
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, List, Optional
@@ -128,6 +129,7 @@ class Server:
 
 def main(argv: List[str]) -> int:
     options = _parse_options(argv)
+    _exit_with_parent()
     output = _claim_stdout()
     speedups.install()
     server = Server(Registry([_HERE, *options.codemods]))
@@ -151,6 +153,24 @@ def main(argv: List[str]) -> int:
     except BrokenPipeError:  # the engine went away; nobody is left to answer
         return 0
     return 0
+
+
+def _exit_with_parent(interval: float = 0.5) -> None:
+    # A busy worker is not reading stdin, so it would not see the engine's pipe close after a kill -9; it would go on
+    # parsing for minutes. A daemon thread watches the parent instead: when it dies we are re-parented, and exit at
+    # once. (PR_SET_PDEATHSIG is no substitute: it fires when the *thread* that started us ends, and the engine starts
+    # workers from pool threads that come and go.)
+    parent = os.getppid()
+    if parent <= 1:
+        return
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _parse_options(argv: List[str]) -> argparse.Namespace:

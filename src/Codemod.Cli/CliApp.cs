@@ -27,6 +27,7 @@ internal static class CliApp
             DoctorCommand.Create(context),
             ScanCommand.Create(context),
             MroCommand.Create(context),
+            RecoverCommand.Create(context),
         })
         {
             root.Add(command);
@@ -51,7 +52,14 @@ internal static class CliApp
 
         try
         {
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error };
+            // A signal cancels the token; once a run writes, it finishes or restores the current phase before exiting
+            // (renames and restores take seconds, a commit hook longer), so the process is not killed after 2 s.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromMinutes(10) };
+            if (parse.CommandResult.Command.Name != "recover")
+            {
+                Commits.RecoveryCheck.WarnIfPending(context.Environment.CurrentDirectory, context.Error);
+            }
+
             var code = await parse.InvokeAsync(configuration, cancellationToken);
             return code;
         }

@@ -1,12 +1,13 @@
 namespace Codemod.Cli.Options;
 
 /// <summary>The environment variables the tool honours, read once at start-up; nothing else reads the environment.</summary>
-internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string CurrentDirectory, bool OutputRedirected, bool ErrorRedirected)
+internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string CurrentDirectory, bool OutputRedirected, bool ErrorRedirected, string? TestPhase = null)
 {
     public static EnvironmentSnapshot Read() => new(
         NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),
         CurrentDirectory: Directory.GetCurrentDirectory(),
         OutputRedirected: Console.IsOutputRedirected,
-        ErrorRedirected: Console.IsErrorRedirected);
+        ErrorRedirected: Console.IsErrorRedirected,
+        TestPhase: Environment.GetEnvironmentVariable("CODEMOD_TEST_PHASE"));
 }
