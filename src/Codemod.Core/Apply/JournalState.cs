@@ -39,6 +39,9 @@ public sealed record JournalState
 
     /// <summary>The process that wrote the journal, so a live run is never recovered under its own feet.</summary>
     public int ProcessId { get; init; }
+
+    /// <summary>When that process started (seconds), so a later process given the same id is not taken for it.</summary>
+    public long ProcessStart { get; init; }
 }
 
 /// <summary>The kinds of journal.</summary>

@@ -43,7 +43,7 @@ public sealed class RunJournal
     public static RunJournal Begin(string directory, JournalState state)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var journal = new RunJournal(directory, state with { ProcessId = Environment.ProcessId });
+        var journal = new RunJournal(directory, state with { ProcessId = Environment.ProcessId, ProcessStart = Vcs.RepositoryLock.CurrentStartTicks() });
         journal.Save();
         return journal;
     }

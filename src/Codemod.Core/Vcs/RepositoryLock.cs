@@ -75,8 +75,11 @@ public sealed class RepositoryLock : IDisposable
         return StartTicks(pid) is { } ticks && ticks.ToString(CultureInfo.InvariantCulture) == lines[1].Trim() ? pid : null;
     }
 
-    /// <summary>Whether process <paramref name="pid"/> is alive (a journal's writer still running).</summary>
-    public static bool IsAlive(int pid) => StartTicks(pid) is not null;
+    /// <summary>Whether process <paramref name="pid"/>, started at <paramref name="startTicks"/> (not a later process given the same id), is alive.</summary>
+    public static bool IsAlive(int pid, long startTicks) => StartTicks(pid) == startTicks;
+
+    /// <summary>This process's start time, as the lock and the journal record it.</summary>
+    public static long CurrentStartTicks() => StartTicks(Environment.ProcessId) ?? 0;
 
     public void Dispose()
     {

@@ -15,7 +15,7 @@ public sealed class RunRecovery(string journalDirectory, IMutatingGitRepository?
 
     /// <summary>The journals of runs no live process is writing.</summary>
     public IReadOnlyList<RunJournal> Pending() =>
-        [.. RunJournal.FindAll(journalDirectory).Where(j => j.State.ProcessId == Environment.ProcessId || !RepositoryLock.IsAlive(j.State.ProcessId))];
+        [.. RunJournal.FindAll(journalDirectory).Where(j => j.State.ProcessId == Environment.ProcessId || !RepositoryLock.IsAlive(j.State.ProcessId, j.State.ProcessStart))];
 
     /// <summary>Recovers every pending journal; returns what was done and whether anything still needs the user.</summary>
     public (IReadOnlyList<string> Lines, bool Complete) Recover()

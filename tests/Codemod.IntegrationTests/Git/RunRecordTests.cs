@@ -52,6 +52,24 @@ public sealed class RunRecordTests
     }
 
     [Fact]
+    public async Task The_commit_message_file_lives_in_the_git_directory_and_is_gone_after_the_run()
+    {
+        // Given a hook that lists the run journal's folder while git commits
+        using var repo = GitFixture.Create();
+        using var scratch = new TempDirectory();
+        var listing = scratch.Combine("listing.txt");
+        repo.WriteHook("pre-commit", $"ls .git/codemod-journal > '{listing}'");
+
+        // When apply --commit runs
+        var result = await GitFixture.ApplyCommitAsync(repo, GitFixture.Clock());
+
+        // Then the message file was inside the git directory during the commit, and nothing is left after it
+        Assert.Contains("committed", result.Stderr);
+        Assert.Contains(".msg", File.ReadAllText(listing));
+        CrashFixture.AssertNoDebris(repo.Path, Path.Combine(repo.Path, ".git"));
+    }
+
+    [Fact]
     public async Task With_allow_dirty_the_totals_count_only_the_rewrites_that_were_written()
     {
         // Given pkg/a.py (two rewrites) has uncommitted changes, pkg/b.py (one rewrite) has none
