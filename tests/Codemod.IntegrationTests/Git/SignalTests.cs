@@ -48,4 +48,26 @@ public sealed class SignalTests
         Assert.Equal(string.Empty, repo.Status);
         CrashFixture.AssertNoDebris(repo.Path, Path.Combine(repo.Path, ".git"));
     }
+
+    [Fact]
+    public async Task A_signal_during_a_plan_step_returns_the_batch_to_its_start_and_exits_130_saying_so()
+    {
+        // Given a two-step plan paused while its second step renames files
+        using var repo = CrashFixture.Create();
+        using var scratch = new TempDirectory();
+        var start = RepoSnapshot.Take(repo);
+        scratch.Write("plan.yaml", "steps:\n  - codemod: env-to-isolated\n    paths: [pkg/m00.py]\n  - codemod: env-to-isolated\n");
+        using var cli = CliProcess.Start(repo.Path, CrashFixture.Phase("tagging", "pause"), "plan", scratch.Combine("plan.yaml"), "-j", "1");
+        await cli.WaitForAsync("test hook at phase tagging", TimeSpan.FromMinutes(2));
+
+        // When SIGTERM arrives
+        cli.Signal("TERM");
+        var code = await cli.ExitAsync(TimeSpan.FromMinutes(1));
+
+        // Then the batch is undone as a whole: no commit, no tag, no journal
+        Assert.True(code == 130, $"exit {code}\n{cli.Stderr}");
+        Assert.Contains("the batch is back at its start", cli.Stderr);
+        RepoSnapshot.Take(repo).AssertSameAs(start);
+        CrashFixture.AssertNoDebris(repo.Path, Path.Combine(repo.Path, ".git"));
+    }
 }

@@ -29,7 +29,7 @@ public sealed class WorkerParentDeathTests
         folder.Write("codemods/spin.py", Busy);
         using var cli = CliProcess.Start(folder.Combine("project"), null, "preview", "test-spin", ".", "--codemods", folder.Combine("codemods"), "-j", "1", "--timeout", "600");
         var worker = await WorkerOf(cli.Id, TimeSpan.FromMinutes(1));
-        await Busy(worker, TimeSpan.FromMinutes(1));
+        await SpinningAsync(worker, TimeSpan.FromMinutes(1));
 
         // When the engine is killed with SIGKILL
         cli.Signal("KILL");
@@ -74,7 +74,7 @@ public sealed class WorkerParentDeathTests
     }
 
     // The worker's main loop has started (its parent-watch thread runs) and a second of it has gone by, spinning.
-    private static async Task Busy(int pid, TimeSpan timeout)
+    private static async Task SpinningAsync(int pid, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
         while (DateTime.UtcNow < until && !File.ReadAllLines($"/proc/{pid}/status").Any(l => l.StartsWith("Threads:", StringComparison.Ordinal) && l.Split('\t', ' ').Last() != "1"))
