@@ -55,7 +55,8 @@ internal static class CliApp
             // A signal cancels the token; once a run writes, it finishes or restores the current phase before exiting
             // (renames and restores take seconds, a commit hook longer), so the process is not killed after 2 s.
             var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromMinutes(10) };
-            if (parse.CommandResult.Command.Name != "recover")
+            // Commands that write refuse on their own, with the same advice; the rest warn.
+            if (parse.CommandResult.Command.Name is not ("recover" or "apply" or "plan" or "rollback"))
             {
                 Commits.RecoveryCheck.WarnIfPending(context.Environment.CurrentDirectory, context.Error);
             }

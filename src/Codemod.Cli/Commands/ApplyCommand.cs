@@ -92,13 +92,10 @@ internal static class ApplyCommand
         }
 
         var repository = GitRepository.Open(root);
-        if (repository is not null)
-        {
-            RecoveryCheck.RefuseIfPending(repository);
-        }
-
+        var journals = RunJournal.DirectoryFor(repository?.GitDirectory, root);
+        RecoveryCheck.RefuseIfPending(journals, repository, root);
         var journal = RunJournal.Begin(
-            RunJournal.DirectoryFor(repository?.GitDirectory, root),
+            journals,
             new JournalState { Id = RunId.New(TimeProvider.System).Value, Kind = JournalKinds.Run, Root = root });
         control.Phase(RunPhases.Before);
         var applied = new ChangeApplier().Apply(root, run.Changes.Files, control with { Journal = journal });

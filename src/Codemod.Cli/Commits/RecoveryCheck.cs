@@ -9,12 +9,17 @@ namespace Codemod.Cli.Commits;
 internal static class RecoveryCheck
 {
     /// <summary>Throws <see cref="UserError"/> when the repository holds an interrupted run: nothing may write over it.</summary>
-    public static void RefuseIfPending(GitRepository repository)
+    public static void RefuseIfPending(GitRepository repository) =>
+        RefuseIfPending(RunJournal.DirectoryFor(repository.GitDirectory, repository.Root), repository, repository.Root);
+
+    /// <summary>The same for a run outside git, whose journal lives in the root.</summary>
+    public static void RefuseIfPending(string journalDirectory, GitRepository? repository, string root)
     {
-        var pending = new RunRecovery(RunJournal.DirectoryFor(repository.GitDirectory, repository.Root), repository).Pending();
+        var pending = new RunRecovery(journalDirectory, repository).Pending();
         if (pending.Count > 0)
         {
-            throw new UserError($"{Describe(pending)} was found in {repository.Root}: run `codemod recover` first (it completes or undoes it exactly)");
+            var command = repository is null ? $"codemod recover --root {root}" : "codemod recover";
+            throw new UserError($"{Describe(pending)} was found in {root}: run `{command}` first (it completes or undoes it exactly)");
         }
     }
 

@@ -43,10 +43,3 @@ public sealed record JournalState
     /// <summary>When that process started (seconds), so a later process given the same id is not taken for it.</summary>
     public long ProcessStart { get; init; }
 }
-
-/// <summary>The kinds of journal.</summary>
-public static class JournalKinds
-{
-    public const string Run = "run";
-    public const string Plan = "plan";
-}

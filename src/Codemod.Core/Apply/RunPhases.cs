@@ -26,6 +26,4 @@ public static class RunPhases
 
     /// <summary>A plan batch is between or inside steps.</summary>
     public const string Steps = "steps";
-
-    public static readonly IReadOnlyList<string> Killable = [Before, TempWrites, Renames, GitAdd, GitCommit, Tagging];
 }

@@ -75,7 +75,8 @@ public sealed class RunRecovery(string journalDirectory, IMutatingGitRepository?
         }
 
         var (restored, untouched, kept) = RestoreFiles(journal);
-        if (repository is not null && paths.Count > 0)
+        // Only a committing run staged anything; a plain apply leaves the user's index alone, and so does its undo.
+        if (repository is not null && state.Commits && paths.Count > 0)
         {
             repository.Unstage(paths);
         }
