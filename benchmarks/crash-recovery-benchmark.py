@@ -61,12 +61,12 @@ def cli(dll: Path, repo: Path, *args: str, phase: str | None = None) -> subproce
 
 def hashes(repo: Path) -> dict[str, str]:
     result = {}
-    for path in sorted(repo.rglob("*")):
-        relative = path.relative_to(repo).as_posix()
-        if relative.startswith(".git/") or not path.is_file():
-            continue
-        result[relative] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return result
+    for folder, folders, files in os.walk(repo):
+        folders[:] = [f for f in folders if not (folder == str(repo) and f == ".git")]
+        for name in files:
+            path = Path(folder) / name
+            result[path.relative_to(repo).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return dict(sorted(result.items()))
 
 
 def make_repo(repo: Path, files: int) -> None:
@@ -94,7 +94,7 @@ def reset(repo: Path, start: str) -> None:
 
 
 def debris(repo: Path, allowed_tags: set[str]) -> list[str]:
-    found = [p.relative_to(repo).as_posix() for p in repo.rglob("*.tmp") if ".codemod-" in p.name and ".git" not in p.parts]
+    found = [p for p in hashes(repo) if p.endswith(".tmp") and ".codemod-" in p]
     git_dir = repo / ".git"
     journal = git_dir / "codemod-journal"
     if journal.exists():

@@ -107,14 +107,19 @@ public sealed class PlanSafetyTests
         using var scratch = new TempDirectory();
         var plan = "verify: python3 -c 'import pkg.models'\nsteps:\n  - codemod: test-rename-class\n    args: {old: Alpha, new: Beta}\n";
 
-        // When the plan runs twice
-        var first = await Plan(repo, scratch, plan);
-        var second = await Plan(repo, scratch, plan);
+        scratch.Write("plan.yaml", plan);
+        var codemods = TestCodemods.WriteTo(scratch);
+        string[] args = ["plan", scratch.Combine("plan.yaml"), "--codemods", codemods, "-j", "1"];
+        var writesBytecode = new Dictionary<string, string> { ["PYTHONDONTWRITEBYTECODE"] = string.Empty };
+
+        // When the plan runs twice, from an environment where Python writes bytecode
+        var first = await CliProcess.RunAsync(repo.Path, writesBytecode, args);
+        var second = await CliProcess.RunAsync(repo.Path, writesBytecode, args);
 
         // Then the tree stays clean, so the second run finds nothing to do and succeeds
-        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(first.ExitCode == 0, first.Stderr);
         Assert.False(Directory.Exists(repo.Directory.Combine("pkg/__pycache__")));
-        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(second.ExitCode == 0, second.Stderr);
         Assert.Contains("no step changed anything", second.Stderr);
     }
 
