@@ -11,6 +11,7 @@ import json
 import os
 import platform
 import sys
+import threading
 import time
 import traceback
 from typing import Any, BinaryIO, Callable, Dict, List, Optional
@@ -139,6 +140,7 @@ class Server:
 
 def main(argv: List[str]) -> int:
     options = _parse_options(argv)
+    _exit_with_parent(options.parent_pid)
     output = _claim_stdout()
     speedups.install()
     server = Server(Registry([_HERE, *options.codemods]))
@@ -164,10 +166,31 @@ def main(argv: List[str]) -> int:
     return 0
 
 
+def _exit_with_parent(expected: Optional[int], interval: float = 0.5) -> None:
+    # A busy worker is not reading stdin, so it would not see the engine's pipe close after a kill -9; it would go on
+    # parsing for minutes. A daemon thread watches the parent instead: when it dies we are re-parented, and exit at
+    # once. (PR_SET_PDEATHSIG is no substitute: it fires when the *thread* that started us ends, and the engine starts
+    # workers from pool threads that come and go.)
+    parent = os.getppid()
+    if expected is not None and parent != expected:
+        os._exit(0)  # the engine died while we were still importing
+    if parent <= 1:
+        return
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def _parse_options(argv: List[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python3 -m codemod_worker", description="JSON Lines codemod worker")
     parser.add_argument("--codemods", action="append", default=[], metavar="DIR", help="another folder of codemods")
     parser.add_argument("--cwd", metavar="DIR", help="folder that relative file parameters are resolved from")
+    parser.add_argument("--parent-pid", type=int, metavar="PID", help="the engine's process id: exit as soon as it is gone")
     return parser.parse_args(argv)
 
 

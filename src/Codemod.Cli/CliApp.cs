@@ -27,6 +27,7 @@ internal static class CliApp
             DoctorCommand.Create(context),
             ScanCommand.Create(context),
             MroCommand.Create(context),
+            RecoverCommand.Create(context),
         })
         {
             root.Add(command);
@@ -53,7 +54,15 @@ internal static class CliApp
 
         try
         {
-            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error };
+            // A signal cancels the token; once a run writes, it finishes or restores the current phase before exiting
+            // (renames and restores take seconds, a commit hook longer), so the process is not killed after 2 s.
+            var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Output, Error = context.Error, ProcessTerminationTimeout = TimeSpan.FromMinutes(10) };
+            // Commands that write refuse on their own, with the same advice; the rest warn.
+            if (parse.CommandResult.Command.Name is not ("recover" or "apply" or "plan" or "rollback"))
+            {
+                Commits.RecoveryCheck.WarnIfPending(context.Environment.CurrentDirectory, context.Error);
+            }
+
             var code = await parse.InvokeAsync(configuration, cancellationToken);
             return code;
         }

@@ -13,10 +13,11 @@ public sealed class GitRepository : IMutatingGitRepository
     private const string LiteralPaths = "--literal-pathspecs";
     private readonly GitCli _git;
 
-    private GitRepository(string root, string prefix)
+    private GitRepository(string root, string prefix, string gitDirectory)
     {
         Root = root;
         Prefix = prefix;
+        GitDirectory = gitDirectory;
         _git = new GitCli(root);
     }
 
@@ -24,17 +25,19 @@ public sealed class GitRepository : IMutatingGitRepository
 
     public string Prefix { get; }
 
+    public string GitDirectory { get; }
+
     /// <summary>The repository whose work tree holds <paramref name="directory"/>; null outside any.</summary>
     public static GitRepository? Open(string directory)
     {
-        var probe = new GitCli(directory).Run("rev-parse", "--show-toplevel", "--show-prefix");
+        var probe = new GitCli(directory).Run("rev-parse", "--show-toplevel", "--show-prefix", "--absolute-git-dir");
         if (!probe.Succeeded)
         {
             return null;
         }
 
         var lines = probe.StandardOutput.Split('\n');
-        return lines.Length < 2 || lines[0].Length == 0 ? null : new GitRepository(lines[0].Trim(), lines[1].TrimEnd('\r'));
+        return lines.Length < 3 || lines[0].Length == 0 ? null : new GitRepository(lines[0].Trim(), lines[1].TrimEnd('\r'), lines[2].Trim());
     }
 
     public string? Head() => ResolveCommit("HEAD");
@@ -106,6 +109,12 @@ public sealed class GitRepository : IMutatingGitRepository
         return result.Succeeded ? [.. ParseCommits(result.StandardOutput).Where(c => c.Trailer(key).Count > 0)] : [];
     }
 
+    public IReadOnlyList<GitCommitInfo> CommitsBetween(string fromExclusive, string to)
+    {
+        var result = _git.Run("-c", "log.showSignature=false", "log", "--format=" + CommitFormat, $"{fromExclusive}..{to}", "--");
+        return result.Succeeded ? [.. ParseCommits(result.StandardOutput)] : [];
+    }
+
     public IReadOnlyList<string> ChangedPaths(string from, string to)
     {
         var result = _git.Run("diff-tree", "-r", "--name-only", "-z", "--no-renames", from, to);
@@ -156,10 +165,13 @@ public sealed class GitRepository : IMutatingGitRepository
     public GitOperationResult Unstage(IReadOnlyList<string> paths) =>
         Done(_git.Run([LiteralPaths, "reset", "-q", "--pathspec-from-file=-", "--pathspec-file-nul"], PathList(paths)));
 
-    public GitOperationResult Commit(string message, IReadOnlyList<string>? onlyPaths, bool noVerify)
+    public GitOperationResult Commit(string message, IReadOnlyList<string>? onlyPaths, bool noVerify) =>
+        Commit(message, onlyPaths, noVerify, Path.Combine(GitDirectory, $"codemod-commit-{Guid.NewGuid():N}.txt"));
+
+    public GitOperationResult Commit(string message, IReadOnlyList<string>? onlyPaths, bool noVerify, string messageFile)
     {
-        // The message goes through a file: stdin carries the paths, and a long message must not hit argv limits.
-        var messageFile = Path.Combine(Path.GetTempPath(), $"codemod-commit-{Guid.NewGuid():N}.txt");
+        // The message goes through a file in the git directory: stdin carries the paths, a long message must not hit
+        // argv limits, and a crash leaves nothing in /tmp (recover removes what is left in the git directory).
         File.WriteAllText(messageFile, message, new System.Text.UTF8Encoding(false));
         try
         {
@@ -191,6 +203,12 @@ public sealed class GitRepository : IMutatingGitRepository
     public GitOperationResult RevertNoCommit(string fromExclusive, string to) => Done(_git.Run("revert", "--no-commit", $"{fromExclusive}..{to}"));
 
     public GitOperationResult AbortRevert() => Done(_git.Run("revert", "--abort"));
+
+    public GitOperationResult ResetSoft(string commit) => Done(_git.Run("reset", "-q", "--soft", commit));
+
+    public GitOperationResult RestorePaths(string source, IReadOnlyList<string> paths) =>
+        paths.Count == 0 ? new GitOperationResult(true, string.Empty)
+            : Done(_git.Run([LiteralPaths, "restore", "--source=" + source, "--staged", "--worktree", "--pathspec-from-file=-", "--pathspec-file-nul"], PathList(paths)));
 
     public GitOperationResult ResetHard(string commit) => Done(_git.Run("reset", "-q", "--hard", commit));
 

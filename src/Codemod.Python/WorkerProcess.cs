@@ -53,6 +53,9 @@ internal sealed class WorkerProcess : IDisposable
         };
         info.ArgumentList.Add("-m");
         info.ArgumentList.Add("codemod_worker");
+        // The worker watches this process and exits when it is gone (a kill -9 closes no pipe a busy worker reads).
+        info.ArgumentList.Add("--parent-pid");
+        info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (settings.WorkingDirectory is not null)
         {
             info.ArgumentList.Add("--cwd");

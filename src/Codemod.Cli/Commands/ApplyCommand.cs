@@ -3,6 +3,7 @@ using Codemod.Cli.Commits;
 using Codemod.Cli.Options;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Apply;
+using Codemod.Core.Changes;
 using Codemod.Core.Settings;
 using Codemod.Core.Vcs;
 using Codemod.Git;
@@ -40,12 +41,13 @@ internal static class ApplyCommand
             GitRepository? repository = null;
             Action<RunSettings>? preflight = parse.GetValue(commit) ? s => repository = CommitFlow.OpenForCommit(s.Root, parse.GetValue(allowDirty)) : null;
             var run = await CodemodRun.ExecuteAsync(parse, options, parse.GetValue(codemod)!, context, cancellationToken, preflight);
-            // Cancellation is honoured up to here; once writing starts it runs to the end (or restores), never half-way.
+            // Cancellation is honoured up to here; once writing starts, a signal finishes or restores the current phase.
             cancellationToken.ThrowIfCancellationRequested();
             var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
+            var control = new ApplyControl { OnPhase = PhaseHook.From(context.Environment.TestPhase, context.Error), Cancel = cancellationToken };
             if (repository is not null)
             {
-                var outcome = CommitFlow.Commit(repository, run.Changes, run.Versions, RunId.New(context.Time), parse.GetValue(allowDirty), parse.GetValue(noVerify));
+                var outcome = CommitFlow.Commit(repository, run.Changes, run.Versions, RunId.New(context.Time), parse.GetValue(allowDirty), parse.GetValue(noVerify), control: control);
                 if (parse.GetValue(format) == "json")
                 {
                     ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, run.Versions, outcome.Applied, CommitFlow.JsonFields(outcome));
@@ -54,20 +56,57 @@ internal static class ApplyCommand
                 SummaryReporter.Write(context.Error, outcome.Changes, paint, CommitFlow.ShownApplied(outcome));
                 CommitFlow.Report(context.Error, outcome, paint);
                 MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, outcome.Changes);
+                if (outcome.Interruption is { } said)
+                {
+                    context.Error.WriteLine($"codemod: {said}");
+                    return ExitCodes.Interrupted;
+                }
+
                 return ExitCodes.For(CommitFlow.Verdict(outcome) with { Strict = parse.GetValue(options.Strict) });
             }
 
-            var applied = new ChangeApplier().Apply(run.Settings.Root, run.Changes.Files);
+            var (applied, changes) = WriteJournalled(run, control);
             if (parse.GetValue(format) == "json")
             {
-                ChangeSetJson.Write(context.OutputStream, "apply", run.Settings.Root, run.Changes, run.Versions, applied);
+                ChangeSetJson.Write(context.OutputStream, "apply", run.Settings.Root, changes, run.Versions, applied);
             }
 
-            SummaryReporter.Write(context.Error, run.Changes, paint, applied);
-            MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, run.Changes);
-            var totals = run.Changes.Totals;
-            return ExitCodes.For(new RunVerdict(Failed: totals.Failed + applied.Refused.Count, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded, Strict: parse.GetValue(options.Strict)));
+            SummaryReporter.Write(context.Error, changes, paint, applied);
+            MissingModuleWarning.Write(context.Error, paint, applied: true, context.Environment.CurrentDirectory, run.Settings.Root, run.Codemod, changes);
+            if (applied.Interrupted || cancellationToken.IsCancellationRequested)
+            {
+                context.Error.WriteLine(applied.Interrupted
+                    ? "codemod: interrupted while writing temp files: they are removed, no file was replaced"
+                    : $"codemod: interrupted while renaming: the renames finished, all {applied.Written.Count} file(s) are written completely");
+                return ExitCodes.Interrupted;
+            }
+
+            var totals = changes.Totals;
+            return ExitCodes.For(new RunVerdict(Failed: totals.Failed, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded, Strict: parse.GetValue(options.Strict)));
         });
         return command;
+    }
+
+    /// <summary>An apply without a commit, journalled so a crash mid-write is undone by <c>codemod recover</c>.</summary>
+    private static (ApplyResult Applied, ChangeSet Changes) WriteJournalled(CodemodRun run, ApplyControl control)
+    {
+        var root = run.Settings.Root;
+        if (!run.Changes.HasChanges)
+        {
+            return (new ApplyResult([], [], null), run.Changes);
+        }
+
+        var repository = GitRepository.Open(root);
+        var journals = RunJournal.DirectoryFor(repository?.GitDirectory, root);
+        RecoveryCheck.RefuseIfPending(journals, repository, root);
+        var journal = RunJournal.Begin(
+            journals,
+            new JournalState { Id = RunId.New(TimeProvider.System).Value, Kind = JournalKinds.Run, Root = root });
+        control.Phase(RunPhases.Before);
+        var applied = new ChangeApplier().Apply(root, run.Changes.Files, control with { Journal = journal });
+        journal.Delete();
+        var refused = applied.Refused.ToDictionary(r => r.Path, StringComparer.Ordinal);
+        var changes = run.Changes with { Files = [.. run.Changes.Files.Select(f => refused.TryGetValue(f.Path, out var r) ? r : f)] };
+        return (applied, changes);
     }
 }

@@ -3,6 +3,7 @@ using Codemod.Cli.Commits;
 using Codemod.Cli.Options;
 using Codemod.Cli.Plans;
 using Codemod.Cli.Rendering;
+using Codemod.Core.Apply;
 using Codemod.Core.Settings;
 using Codemod.Core.Vcs;
 
@@ -35,8 +36,18 @@ internal static class PlanCommand
             var json = parse.GetValue(format) == "json";
             var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
             var diffPaint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected));
-            var report = await new PlanRunner(settings, context.Time, step => Progress(context, plan.Steps.Count, step, settings.DryRun, json, paint, diffPaint))
-                .RunAsync(plan, cancellationToken);
+            PlanReport report;
+            try
+            {
+                report = await new PlanRunner(settings, context.Time, step => Progress(context, plan.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error))
+                    .RunAsync(plan, cancellationToken);
+            }
+            catch (RunInterruptedException e)
+            {
+                context.Error.WriteLine($"codemod: {e.Message}");
+                return ExitCodes.Interrupted;
+            }
+
             if (json)
             {
                 PlanReportJson.Write(context.OutputStream, report, run.Root);

@@ -21,6 +21,7 @@ internal static class RollbackCommand
         command.SetAction(parse =>
         {
             var repository = HistoryCommand.Open(parse.GetValue(root), context);
+            Commits.RecoveryCheck.RefuseIfPending(repository);
             var outcome = new RollbackRunner(repository).Rollback(parse.GetValue(target)!, parse.GetValue(hard), parse.GetValue(noVerify));
             var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
             if (parse.GetValue(format) == "json")

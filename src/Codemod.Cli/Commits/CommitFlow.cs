@@ -20,6 +20,8 @@ internal static class CommitFlow
             throw new UserError("the repository has no commit yet: --commit needs one to tag as the rollback point");
         }
 
+        RecoveryCheck.RefuseIfPending(repository);
+
         if (!allowDirty)
         {
             RunCommitter.EnsureClean(repository, ", or pass --allow-dirty (files with uncommitted changes are then left alone)");
@@ -28,8 +30,8 @@ internal static class CommitFlow
         return repository;
     }
 
-    public static CommitOutcome Commit(IMutatingGitRepository repository, ChangeSet changes, IReadOnlyDictionary<string, string> versions, RunId id, bool allowDirty, bool noVerify, string? batchId = null, string? note = null) =>
-        new RunCommitter(repository).Commit(
+    public static CommitOutcome Commit(IMutatingGitRepository repository, ChangeSet changes, IReadOnlyDictionary<string, string> versions, RunId id, bool allowDirty, bool noVerify, string? batchId = null, string? note = null, ApplyControl? control = null) =>
+        new RunCommitter(repository, null, control).Commit(
             new CommitRequest
             {
                 Changes = changes,
@@ -89,6 +91,11 @@ internal static class CommitFlow
             case CommitStatus.WriteFailed:
                 error.WriteLine(paint.Red("nothing committed: ") + $"{outcome.Detail}; no tags were left");
                 break;
+            case CommitStatus.HeadMoved:
+                error.WriteLine(paint.Red("nothing committed: ") + outcome.Detail);
+                break;
+            case CommitStatus.Interrupted:
+                break;
             case CommitStatus.CommitRejected:
                 error.WriteLine(paint.Red("git refused the commit") + ": every file is back to its original bytes, the index is restored and the tags are removed. git said:");
                 foreach (var line in (outcome.Detail ?? string.Empty).Split('\n'))
@@ -110,7 +117,7 @@ internal static class CommitFlow
     public static RunVerdict Verdict(CommitOutcome outcome) => new(
         Failed: outcome.Changes.Totals.Failed,
         Reviews: outcome.Changes.Totals.Reviews,
-        WriteFailed: outcome.Status is CommitStatus.WriteFailed or CommitStatus.CommitRejected || outcome.Warnings.Count > 0);
+        WriteFailed: outcome.Status is CommitStatus.WriteFailed or CommitStatus.CommitRejected or CommitStatus.HeadMoved || outcome.Warnings.Count > 0);
 
     private static void WriteRunFields(Utf8JsonWriter w, RunId id, string? batchId)
     {

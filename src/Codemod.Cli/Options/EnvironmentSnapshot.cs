@@ -1,7 +1,7 @@
 namespace Codemod.Cli.Options;
 
 /// <summary>The environment variables the tool honours, read once at start-up; nothing else reads the environment.</summary>
-internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string CurrentDirectory, bool OutputRedirected, bool ErrorRedirected)
+internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string CurrentDirectory, bool OutputRedirected, bool ErrorRedirected, string? TestPhase = null)
 {
     /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
     public int? TerminalWidth { get; init; }
@@ -11,7 +11,8 @@ internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string 
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),
         CurrentDirectory: Directory.GetCurrentDirectory(),
         OutputRedirected: Console.IsOutputRedirected,
-        ErrorRedirected: Console.IsErrorRedirected)
+        ErrorRedirected: Console.IsErrorRedirected,
+        TestPhase: Environment.GetEnvironmentVariable("CODEMOD_TEST_PHASE"))
     {
         TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
     };

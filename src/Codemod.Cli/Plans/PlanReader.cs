@@ -29,11 +29,23 @@ internal static class PlanReader
         return Parse(text, displayPath);
     }
 
+    /// <summary>A plan is a few dozen lines; anything near this is not a plan (and YAML's cost grows with it).</summary>
+    public const int MaxPlanChars = 256 * 1024;
+
+    /// <summary>Aliases beyond this are refused: a handful of nested aliases expand to gigabytes (the "billion laughs").</summary>
+    public const int MaxAliases = 20;
+
     public static Plan Parse(string text, string displayPath)
     {
+        if (text.Length > MaxPlanChars)
+        {
+            throw new UserError($"{displayPath}: the plan is {text.Length:N0} characters; a plan is limited to {MaxPlanChars:N0} (split it into several plans)");
+        }
+
         var stream = new YamlStream();
         try
         {
+            CheckShape(text, displayPath);
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -68,6 +80,46 @@ internal static class PlanReader
         return plan with { Steps = [.. list.Children.Select((node, i) => Step(plan, node, i + 1))] };
     }
 
+    // Streams the events before anything is built: keys must be plain values (an alias or a collection as a key is how
+    // an alias bomb reaches a hash table), and aliases are counted, so a hostile plan is refused in milliseconds.
+    private static void CheckShape(string text, string displayPath)
+    {
+        var parser = new Parser(new StringReader(text));
+        var containers = new Stack<(bool Mapping, bool ExpectKey)>();
+        var aliases = 0;
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            if (current is YamlDotNet.Core.Events.NodeEvent or YamlDotNet.Core.Events.AnchorAlias && containers.TryPop(out var top))
+            {
+                if (top.Mapping && top.ExpectKey && current is not YamlDotNet.Core.Events.Scalar)
+                {
+                    throw new UserError($"{displayPath}:{current.Start.Line}: a key must be a plain value: an alias, a list or a mapping as a key is refused");
+                }
+
+                containers.Push((top.Mapping, top.Mapping && !top.ExpectKey));
+            }
+
+            if (current is YamlDotNet.Core.Events.AnchorAlias && ++aliases > MaxAliases)
+            {
+                throw new UserError($"{displayPath}:{current.Start.Line}: more than {MaxAliases} YAML aliases: a plan does not need them (write the values out)");
+            }
+
+            switch (current)
+            {
+                case YamlDotNet.Core.Events.MappingStart:
+                    containers.Push((true, true));
+                    break;
+                case YamlDotNet.Core.Events.SequenceStart:
+                    containers.Push((false, false));
+                    break;
+                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
+                    containers.TryPop(out _);
+                    break;
+            }
+        }
+    }
+
     private static PlanStep Step(Plan plan, YamlNode node, int number)
     {
         if (node is not YamlMappingNode map)
@@ -83,7 +135,7 @@ internal static class PlanReader
             Line = map.Start.Line,
             Codemod = codemod,
             Arguments = Arguments(plan, map, number),
-            Paths = [.. Strings(plan, map, "paths").Select(NormalizePath)],
+            Paths = [.. PathList(plan, map, number).Select(NormalizePath)],
             Include = Strings(plan, map, "include"),
             Exclude = Strings(plan, map, "exclude"),
             Note = OptionalScalar(plan, map, "note"),
@@ -91,6 +143,14 @@ internal static class PlanReader
             Formatter = OptionalScalar(plan, map, "formatter"),
         };
     }
+
+    private static IReadOnlyList<string> PathList(Plan plan, YamlMappingNode map, int number) => Value(map, "paths") switch
+    {
+        null => [],
+        var node when IsNull(node) => [],
+        YamlSequenceNode sequence when sequence.Children.All(c => c is YamlScalarNode) => [.. sequence.Children.Cast<YamlScalarNode>().Select(c => c.Value ?? string.Empty)],
+        var node => throw new UserError(plan.At(node.Start.Line, $"step {number}: 'paths' must be a list of files or folders, e.g. paths: [src, tests]")),
+    };
 
     private static Dictionary<string, IReadOnlyList<string>> Arguments(Plan plan, YamlMappingNode step, int number)
     {

@@ -15,7 +15,7 @@ namespace Codemod.Cli.Plans;
 /// file, a refused commit, a failing verification) stops the batch and returns the repository to that point: HEAD,
 /// tree, index, tags and notes as they were. A dry run applies the steps to a temporary copy instead.
 /// </summary>
-internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Action<StepReport>? onStep = null)
+internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Action<StepReport>? onStep = null, Action<string>? onPhase = null)
 {
     public async Task<PlanReport> RunAsync(Plan plan, CancellationToken cancellationToken)
     {
@@ -93,50 +93,100 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         var repository = GitRepository.Open(settings.Run.Root)
             ?? throw new UserError($"a plan commits each step, and {settings.Run.Root} is not inside a git work tree (--dry-run works anywhere)");
         var start = repository.Head() ?? throw new UserError("the repository has no commit yet: a plan needs one as its rollback point");
+        RecoveryCheck.RefuseIfPending(repository);
         RunCommitter.EnsureClean(repository, ": a plan runs on a clean tree so that a failed batch can be undone exactly");
 
+        using var held = RepositoryLock.Acquire(repository.GitDirectory);
         var batch = RunId.New(time);
         var notesTip = repository.ResolveCommit(RunTags.NotesRef);
+        var journal = RunJournal.Begin(RunJournal.DirectoryFor(repository.GitDirectory, repository.Root), new JournalState
+        {
+            Id = batch.Value,
+            Kind = JournalKinds.Plan,
+            Root = repository.Root,
+            Phase = RunPhases.Steps,
+            StartCommit = start,
+            NotesTip = notesTip,
+            Commits = true,
+        });
         var created = new List<string> { RunTags.Before(batch) };
         var tagged = repository.CreateTag(RunTags.Before(batch), start, $"codemod plan {batch}: rollback point before plan {plan.Path}");
         if (!tagged.Succeeded)
         {
+            journal.Delete();
             throw new UserError($"cannot create tag {RunTags.Before(batch)}: {tagged.FirstLine}");
         }
 
         var reports = new List<StepReport>();
         var used = new HashSet<string>(StringComparer.Ordinal) { batch.Value };
+        string? interruption = null;
         try
         {
             foreach (var (step, codemod) in steps)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var report = await CommitStepAsync(plan, repository, session, step, codemod, versions, batch, used, cancellationToken).ConfigureAwait(false);
+                var report = await CommitStepAsync(plan, repository, session, step, codemod, versions, batch, used, journal, cancellationToken).ConfigureAwait(false);
                 created.AddRange(report.Commit?.Tags ?? []);
                 Report(reports, report);
+                if (report.Commit?.Interruption is { } said)
+                {
+                    interruption = said;
+                    break;
+                }
+
                 if (report.Status == StepStatus.Failed)
                 {
                     break;
                 }
             }
+
+            if (interruption is null)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            interruption = "interrupted between steps";
         }
         catch
         {
-            // Interrupted or broken mid-batch: the batch's promise (all steps or none) still holds.
-            ReturnToStart(repository, start, created, notesTip);
+            // Broken mid-batch: the batch's promise (all steps or none) still holds.
+            if (BatchUndo.ReturnToStart(repository, start, batch.Value, created, notesTip).Count == 0)
+            {
+                journal.Delete();
+            }
+
             throw;
+        }
+
+        if (interruption is not null)
+        {
+            var undone = BatchUndo.ReturnToStart(repository, start, batch.Value, created, notesTip);
+            if (undone.Count == 0)
+            {
+                journal.Delete();
+                throw new RunInterruptedException($"{interruption}; the batch is back at its start {start[..10]}: its commits and tags are gone, other changes untouched");
+            }
+
+            throw new RunInterruptedException($"{interruption}; returning the batch to its start failed: {string.Join("; ", undone)}");
         }
 
         var all = WithNotRun(plan, reports);
         var finished = new PlanReport(plan, false, all) { BatchId = batch.Value, Start = start, Versions = versions };
         if (all.Any(s => s.Status == StepStatus.Failed))
         {
-            var problems = ReturnToStart(repository, start, created, notesTip);
+            var problems = BatchUndo.ReturnToStart(repository, start, batch.Value, created, notesTip);
+            if (problems.Count == 0)
+            {
+                journal.Delete();
+            }
+
             return finished with
             {
-                Steps = [.. all.Select(s => s.Status == StepStatus.Committed ? s with { Status = StepStatus.RolledBack } : s)],
+                Steps = [.. all.Select(s => s.Status == StepStatus.Committed ? s with { Status = problems.Count == 0 ? StepStatus.RolledBack : s.Status } : s)],
                 Head = repository.Head(),
-                RolledBack = true,
+                RolledBack = problems.Count == 0,
                 RollbackProblems = problems,
             };
         }
@@ -145,15 +195,17 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         if (head == start)
         {
             repository.DeleteTags([RunTags.Before(batch)]);
+            journal.Delete();
             return finished with { Head = head };
         }
 
         var committed = all.Count(s => s.Status == StepStatus.Committed);
         var after = repository.CreateTag(RunTags.After(batch.Value), head, $"codemod plan {batch}: {committed} step(s) committed from {plan.Name ?? Path.GetFileName(plan.Path)}");
+        journal.Delete();
         return finished with { Head = head, Tags = after.Succeeded ? [RunTags.Before(batch), RunTags.After(batch.Value)] : [RunTags.Before(batch)] };
     }
 
-    private async Task<StepReport> CommitStepAsync(Plan plan, GitRepository repository, CodemodSession session, PlanStep step, CodemodInfo codemod, IReadOnlyDictionary<string, string> versions, RunId batch, HashSet<string> used, CancellationToken cancellationToken)
+    private async Task<StepReport> CommitStepAsync(Plan plan, GitRepository repository, CodemodSession session, PlanStep step, CodemodInfo codemod, IReadOnlyDictionary<string, string> versions, RunId batch, HashSet<string> used, RunJournal journal, CancellationToken cancellationToken)
     {
         var (changes, failure) = await TryRunAsync(session, step, codemod, settings.Run.Root, cancellationToken).ConfigureAwait(false);
         if (failure is not null)
@@ -167,10 +219,22 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
             id = RunId.New(time);
         }
 
-        var commit = CommitFlow.Commit(repository, changes!, versions, id, allowDirty: true, settings.NoVerify, batch.Value, step.Note);
-        if (commit.Status is CommitStatus.WriteFailed or CommitStatus.CommitRejected)
+        journal.Update(s => s with { Steps = [.. s.Steps, id.Value] });
+        var control = new ApplyControl { OnPhase = onPhase, Cancel = cancellationToken };
+        var commit = CommitFlow.Commit(repository, changes!, versions, id, allowDirty: true, settings.NoVerify, batch.Value, step.Note, control);
+        if (commit.Interruption is not null)
         {
-            var why = commit.Status == CommitStatus.CommitRejected ? "git refused the commit: " : "writing failed: ";
+            return new StepReport(step, StepStatus.Failed) { Changes = commit.Changes, Commit = commit, Failure = commit.Interruption };
+        }
+
+        if (commit.Status is CommitStatus.WriteFailed or CommitStatus.CommitRejected or CommitStatus.HeadMoved)
+        {
+            var why = commit.Status switch
+            {
+                CommitStatus.CommitRejected => "git refused the commit: ",
+                CommitStatus.HeadMoved => "a commit was made while the step was writing: ",
+                _ => "writing failed: ",
+            };
             return new StepReport(step, StepStatus.Failed) { Changes = commit.Changes, Commit = commit, Failure = why + OneLine(commit.Detail) };
         }
 
@@ -184,38 +248,6 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         return verify is { Passed: false }
             ? new StepReport(step, StepStatus.Failed) { Changes = commit.Changes, Commit = commit, Verify = verify, Failure = VerifyFailure(verify) }
             : new StepReport(step, status) { Changes = commit.Changes, Commit = commit, Verify = verify };
-    }
-
-    /// <summary>Hard reset to the batch's start (its commits are ours and unpushed), its tags deleted, the notes ref put back.</summary>
-    private static List<string> ReturnToStart(GitRepository repository, string start, List<string> created, string? notesTip)
-    {
-        var problems = new List<string>();
-        if (repository.Head() != start || repository.Status().Any(s => !s.IsUntracked))
-        {
-            var reset = repository.ResetHard(start);
-            if (!reset.Succeeded)
-            {
-                problems.Add($"git reset --hard {start[..10]} failed: {reset.FirstLine}");
-            }
-        }
-
-        var existing = repository.Tags(RunTags.Prefix).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
-        var deleted = repository.DeleteTags([.. created.Distinct().Where(existing.Contains)]);
-        if (!deleted.Succeeded)
-        {
-            problems.Add($"deleting the batch's tags failed: {deleted.FirstLine}");
-        }
-
-        if (repository.ResolveCommit(RunTags.NotesRef) != notesTip)
-        {
-            var notes = repository.SetRef(RunTags.NotesRef, notesTip);
-            if (!notes.Succeeded)
-            {
-                problems.Add($"restoring {RunTags.NotesRef} failed: {notes.FirstLine}");
-            }
-        }
-
-        return problems;
     }
 
     private async Task<(ChangeSet? Changes, string? Failure)> TryRunAsync(CodemodSession session, PlanStep step, CodemodInfo codemod, string root, CancellationToken cancellationToken)

@@ -20,6 +20,8 @@ internal static class VerifyRunner
         };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add(command);
+        // A verification that imports the project must not leave __pycache__ behind: the next run would find an unclean tree.
+        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         var output = new StringBuilder();
         void Append(string? line)
         {

@@ -6,4 +6,7 @@ namespace Codemod.Core.Apply;
 public sealed record ApplyResult(IReadOnlyList<string> Written, IReadOnlyList<FileOutcome> Refused, string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>A signal arrived while temp files were being written: they are removed and nothing was replaced.</summary>
+    public bool Interrupted { get; init; }
 }

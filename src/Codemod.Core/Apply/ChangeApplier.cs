@@ -6,37 +6,101 @@ namespace Codemod.Core.Apply;
 /// <summary>
 /// The only code that writes project files. Every new version goes to a temp file beside its target (same folder, so
 /// the rename stays on one filesystem and is atomic), with the target's mode bits; then each is renamed into place.
-/// A file whose bytes changed since the run read them is refused. If any step fails, the files already replaced get
-/// their original bytes back and the temp files are removed: nothing is left half-written.
+/// A file's identity is checked again immediately before its own rename, so an edit made while the run was writing is
+/// never overwritten: that file is left as the user wrote it and refused. If any step fails, the files already
+/// replaced get their original bytes back and the temp files are removed: nothing is left half-written.
 /// A Changed outcome without <see cref="FileOutcome.OriginalHash"/> creates a file that must not exist yet
 /// (e.g. BREAKING_CHANGES.md); undoing it deletes the file.
 /// </summary>
 public sealed class ChangeApplier(IFileReplacer? replacer = null)
 {
+    private const string ChangedOnDisk = "changed on disk since it was read: left as it is now (run the command again)";
     private readonly IFileReplacer _replacer = replacer ?? new RenameReplacer();
 
-    public ApplyResult Apply(string root, IEnumerable<FileOutcome> outcomes)
+    public ApplyResult Apply(string root, IEnumerable<FileOutcome> outcomes, ApplyControl? control = null)
     {
+        control ??= ApplyControl.None;
         var changed = ChangeSet.Sort(outcomes.Where(o => o.Kind == OutcomeKind.Changed && o.NewBytes is not null));
         var refused = new List<FileOutcome>();
         var ready = new List<(FileOutcome Outcome, string Target)>();
         foreach (var outcome in changed)
         {
             var target = Path.Combine(root, outcome.Path);
-            var unchangedOnDisk = outcome.OriginalHash is null
-                ? !File.Exists(target) && new FileInfo(target).LinkTarget is null
-                : File.Exists(target) && ContentHash.Of(File.ReadAllBytes(target)) == outcome.OriginalHash;
-            if (!unchangedOnDisk)
+            if (!InsideRoot(root, target))
             {
-                refused.Add(outcome with { Kind = OutcomeKind.Failed, Reason = "changed on disk since it was read: run the command again", NewBytes = null });
+                refused.Add(Refuse(outcome) with { Reason = "a folder on its path is a symbolic link: never written through, so nothing lands outside the root" });
+                continue;
+            }
+
+            if (!Unchanged(outcome, target))
+            {
+                refused.Add(Refuse(outcome));
                 continue;
             }
 
             ready.Add((outcome, target));
         }
 
-        var error = Replace(ready, o => o.NewBytes!, "writing");
-        return error is null ? new ApplyResult([.. ready.Select(r => r.Outcome.Path)], refused, null) : new ApplyResult([], refused, error);
+        var temps = ready.Select(r => TempName(r.Target)).ToList();
+        control.Journal?.RecordFiles(
+            [.. ready.Select((r, i) => (r.Outcome.Path, r.Outcome.OriginalHash, ContentHash.Of(r.Outcome.NewBytes), Path.GetRelativePath(root, temps[i]).Replace('\\', '/'), r.Outcome.OriginalBytes))],
+            RunPhases.TempWrites);
+
+        var replaced = new List<(FileOutcome Outcome, string Target)>();
+        var current = string.Empty;
+        try
+        {
+            for (var i = 0; i < ready.Count; i++)
+            {
+                current = ready[i].Outcome.Path;
+                WriteTemp(temps[i], ready[i].Target, ready[i].Outcome.NewBytes!);
+                if (i == ready.Count / 2)
+                {
+                    control.Phase(RunPhases.TempWrites);
+                }
+            }
+
+            if (control.Cancel.IsCancellationRequested)
+            {
+                DeleteAll(temps);
+                return new ApplyResult([], refused, null) { Interrupted = true };
+            }
+
+            control.Journal?.Update(s => s with { Phase = RunPhases.Renames });
+            for (var i = 0; i < ready.Count; i++)
+            {
+                var (outcome, target) = ready[i];
+                current = outcome.Path;
+                // The window between this check and the rename is one file wide, not one run wide.
+                if (!Unchanged(outcome, target))
+                {
+                    File.Delete(temps[i]);
+                    refused.Add(Refuse(outcome));
+                    continue;
+                }
+
+                _replacer.Replace(temps[i], target);
+                replaced.Add(ready[i]);
+                if (i == ready.Count / 2)
+                {
+                    control.Phase(RunPhases.Renames);
+                }
+            }
+
+            return new ApplyResult([.. replaced.Select(r => r.Outcome.Path)], refused, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var restoreFailures = Restore(replaced, o => o.OriginalBytes);
+            DeleteAll(temps);
+            var message = $"writing {current} failed ({e.Message}); restored {replaced.Count - restoreFailures.Count} file(s) already written, nothing else changed";
+            if (restoreFailures.Count > 0)
+            {
+                message += $"; COULD NOT RESTORE: {string.Join(", ", restoreFailures)}";
+            }
+
+            return new ApplyResult([], refused, message);
+        }
     }
 
     /// <summary>
@@ -47,61 +111,61 @@ public sealed class ChangeApplier(IFileReplacer? replacer = null)
     public string? Undo(string root, IEnumerable<FileOutcome> written)
     {
         var ready = ChangeSet.Sort(written).Select(o => (Outcome: o, Target: Path.Combine(root, o.Path))).ToList();
-        return Replace(ready, o => o.OriginalBytes, "restoring");
+        var failures = Restore(ready, o => o.OriginalBytes);
+        return failures.Count == 0 ? null : $"restoring failed for {string.Join(", ", failures)}";
     }
 
-    // Writes every temp file first, then renames each into place; on failure restores the files already replaced.
-    private string? Replace(List<(FileOutcome Outcome, string Target)> ready, Func<FileOutcome, byte[]?> bytesOf, string verb)
+    /// <summary>Replaces <paramref name="target"/> with <paramref name="bytes"/> atomically (a temp file beside it, then a rename), or deletes it when null.</summary>
+    public void Put(string target, byte[]? bytes)
     {
-        var temps = new List<string?>();
-        var replaced = new List<(FileOutcome Outcome, string Target)>();
-        try
+        if (bytes is null)
         {
-            foreach (var (outcome, target) in ready)
-            {
-                temps.Add(bytesOf(outcome) is { } bytes ? WriteTemp(target, bytes) : null);
-            }
-
-            for (var i = 0; i < ready.Count; i++)
-            {
-                if (temps[i] is { } temp)
-                {
-                    _replacer.Replace(temp, ready[i].Target);
-                }
-                else
-                {
-                    File.Delete(ready[i].Target);
-                }
-
-                replaced.Add(ready[i]);
-            }
-
-            return null;
+            File.Delete(target);
+            return;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var restoreFailures = Restore(replaced, verb == "writing" ? o => o.OriginalBytes : o => o.NewBytes);
-            foreach (var temp in temps.OfType<string>().Where(File.Exists))
-            {
-                File.Delete(temp);
-            }
 
-            var failedPath = ready.Count > replaced.Count ? ready[replaced.Count].Outcome.Path : "?";
-            var message = $"{verb} {failedPath} failed ({e.Message}); restored {replaced.Count - restoreFailures.Count} file(s) already written, nothing else changed";
-            if (restoreFailures.Count > 0)
-            {
-                message += $"; COULD NOT RESTORE: {string.Join(", ", restoreFailures)}";
-            }
-
-            return message;
-        }
+        var temp = TempName(target);
+        WriteTemp(temp, target, bytes);
+        _replacer.Replace(temp, target);
     }
 
-    private static string WriteTemp(string target, byte[] bytes)
+    /// <summary>Whether the target still holds what the run read (or, for a file the run creates, still does not exist).</summary>
+    public static bool Unchanged(FileOutcome outcome, string target) =>
+        outcome.OriginalHash is null
+            ? !File.Exists(target) && new FileInfo(target).LinkTarget is null
+            : File.Exists(target) && new FileInfo(target).LinkTarget is null && ContentHash.Of(File.ReadAllBytes(target)) == outcome.OriginalHash;
+
+    /// <summary>The temp file beside a target: hidden, and named so a journal or a person recognises it.</summary>
+    public static string TempName(string target) =>
+        Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.codemod-{Guid.NewGuid():N}.tmp");
+
+    /// <summary>False when a folder between the root and the target is a symbolic link (its real path may be anywhere).</summary>
+    public static bool InsideRoot(string root, string target)
     {
-        var directory = Path.GetDirectoryName(target)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(target)}.codemod-{Guid.NewGuid():N}.tmp");
+        var top = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        var full = Path.GetFullPath(target);
+        if (!full.StartsWith(top + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (var folder = Path.GetDirectoryName(full); folder is not null && folder.Length > top.Length; folder = Path.GetDirectoryName(folder))
+        {
+            if (Directory.Exists(folder) && new DirectoryInfo(folder).LinkTarget is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static FileOutcome Refuse(FileOutcome outcome) =>
+        outcome with { Kind = OutcomeKind.Failed, Reason = ChangedOnDisk, NewBytes = null, Changes = [] };
+
+    private static void WriteTemp(string temp, string target, byte[] bytes)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
         {
             stream.Write(bytes);
@@ -112,25 +176,24 @@ public sealed class ChangeApplier(IFileReplacer? replacer = null)
         {
             File.SetUnixFileMode(temp, File.GetUnixFileMode(target));
         }
-
-        return temp;
     }
 
-    private List<string> Restore(List<(FileOutcome Outcome, string Target)> replaced, Func<FileOutcome, byte[]?> previousBytes)
+    private static void DeleteAll(IEnumerable<string> temps)
+    {
+        foreach (var temp in temps.Where(File.Exists))
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private List<string> Restore(IEnumerable<(FileOutcome Outcome, string Target)> replaced, Func<FileOutcome, byte[]?> previousBytes)
     {
         var failures = new List<string>();
-        foreach (var (outcome, target) in Enumerable.Reverse(replaced))
+        foreach (var (outcome, target) in replaced.Reverse())
         {
             try
             {
-                if (previousBytes(outcome) is { } bytes)
-                {
-                    _replacer.Replace(WriteTemp(target, bytes), target);
-                }
-                else
-                {
-                    File.Delete(target);
-                }
+                Put(target, previousBytes(outcome));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -44,9 +44,28 @@ public sealed class FileDiscoverer(IFileLister lister)
 
     private static bool IsLink(string full) => new FileInfo(full).LinkTarget is not null;
 
+    // A symlinked folder is listed as nothing: following it could lead outside the root (and a write there), or round a
+    // loop that lists one file many times. A symlinked file is still listed, so it is reported as skipped.
     private static IEnumerable<string> Walk(string root)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
-        return Directory.EnumerateFiles(root, "*", options).Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'));
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        var folders = new Stack<string>([root]);
+        while (folders.TryPop(out var folder))
+        {
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", options))
+            {
+                if (entry is DirectoryInfo directory)
+                {
+                    if (directory.LinkTarget is null && !(folder == root && directory.Name == Apply.RunJournal.OutsideGitFolder))
+                    {
+                        folders.Push(directory.FullName);
+                    }
+                }
+                else
+                {
+                    yield return Path.GetRelativePath(root, entry.FullName).Replace(Path.DirectorySeparatorChar, '/');
+                }
+            }
+        }
     }
 }

@@ -27,4 +27,7 @@ public sealed record CommitOutcome(CommitStatus Status, RunId RunId, ChangeSet C
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
     public bool BreakingEntryWritten { get; init; }
+
+    /// <summary>Set when a signal arrived once writing had started: one line saying which phase was finished or restored.</summary>
+    public string? Interruption { get; init; }
 }

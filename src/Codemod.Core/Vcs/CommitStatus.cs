@@ -14,4 +14,10 @@ public enum CommitStatus
 
     /// <summary>git refused the commit (usually a hook); files restored, index restored, tags removed.</summary>
     CommitRejected,
+
+    /// <summary>HEAD moved while the run was writing (someone committed): files restored, nothing committed, tags removed.</summary>
+    HeadMoved,
+
+    /// <summary>A signal arrived before the commit stood: files, index and tags are back as they were.</summary>
+    Interrupted,
 }

@@ -9,6 +9,9 @@ public interface IGitRepository
     /// <summary>Absolute path of the work tree's top level.</summary>
     string Root { get; }
 
+    /// <summary>Absolute path of the git directory (per work tree): the run journal and the repository lock live there.</summary>
+    string GitDirectory { get; }
+
     /// <summary>The folder the repository was opened from, relative to <see cref="Root"/> ("" or ending in '/').</summary>
     string Prefix { get; }
 
@@ -36,6 +39,9 @@ public interface IGitRepository
 
     /// <summary>Commits reachable from HEAD that carry trailer <paramref name="key"/>, newest first.</summary>
     IReadOnlyList<GitCommitInfo> CommitsWithTrailer(string key);
+
+    /// <summary>The commits in (<paramref name="fromExclusive"/>, <paramref name="to"/>], newest first, first-parent or not.</summary>
+    IReadOnlyList<GitCommitInfo> CommitsBetween(string fromExclusive, string to);
 
     /// <summary>Paths whose content differs between two revisions (renames reported as delete + add).</summary>
     IReadOnlyList<string> ChangedPaths(string from, string to);

@@ -23,6 +23,15 @@ public interface IMutatingGitRepository : IGitRepository
     /// </summary>
     GitOperationResult Commit(string message, IReadOnlyList<string>? onlyPaths, bool noVerify);
 
+    /// <summary>As <see cref="Commit(string, IReadOnlyList{string}?, bool)"/>, the message written to <paramref name="messageFile"/> first (the caller removes it).</summary>
+    GitOperationResult Commit(string message, IReadOnlyList<string>? onlyPaths, bool noVerify, string messageFile);
+
+    /// <summary>Moves the current branch to <paramref name="commit"/>; index and work tree stay exactly as they are.</summary>
+    GitOperationResult ResetSoft(string commit);
+
+    /// <summary>Index and work tree of exactly these paths as at <paramref name="source"/> (paths absent there are removed).</summary>
+    GitOperationResult RestorePaths(string source, IReadOnlyList<string> paths);
+
     GitOperationResult AddNote(string notesRef, string commit, string text);
 
     /// <summary>Moves a ref (e.g. a notes ref) back to <paramref name="commit"/>, or deletes it when null.</summary>

@@ -12,6 +12,7 @@ public sealed class RollbackRunner(IMutatingGitRepository repository)
 {
     public RollbackOutcome Rollback(string idOrTag, bool hard, bool noVerify)
     {
+        using var held = RepositoryLock.Acquire(repository.GitDirectory);
         var history = new RunHistoryReader(repository);
         var run = history.Find(idOrTag);
         var reference = RunTags.Before(run.RunId);
@@ -39,6 +40,15 @@ public sealed class RollbackRunner(IMutatingGitRepository repository)
             if (head != run.After)
             {
                 throw new UserError($"--hard needs the run's commit {Short(run.After)} to be HEAD, but HEAD is {Short(head)} (later commits exist or another branch is checked out): roll back without --hard to make a revert commit");
+            }
+
+            // A commit in the range that is not the run's own (someone committed while it ran) would vanish with the reset.
+            var ids = new HashSet<string>([run.RunId, .. steps], StringComparer.Ordinal);
+            var foreign = repository.CommitsBetween(run.Before, run.After).FirstOrDefault(c =>
+                !c.Trailer(CommitTrailers.Run).Any(ids.Contains) && !c.Trailer(CommitTrailers.Batch).Contains(run.RunId));
+            if (foreign is not null)
+            {
+                throw new UserError($"--hard would also remove commit {Short(foreign.Id)} ({foreign.Subject}), which is not the run's own: roll back without --hard to make a revert commit");
             }
 
             var pushed = repository.RemoteBranchesContaining(run.After);

@@ -40,6 +40,25 @@ public sealed class RunHistoryReader(IGitRepository repository)
             }
         }
 
+        // The Codemod-Run trailer is the source of truth; tags are an index. A commit whose tags are missing (a crash
+        // before tagging, tags deleted or never fetched) is still a run: its parent is the rollback point.
+        var indexed = runs.Where(r => r.After is not null).Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
+        foreach (var commit in repository.CommitsWithTrailer(CommitTrailers.Run))
+        {
+            foreach (var id in commit.Trailer(CommitTrailers.Run).Where(i => !indexed.Contains(i)).Take(1))
+            {
+                var parent = repository.ResolveCommit(commit.Id + "^");
+                if (parent is null)
+                {
+                    continue;
+                }
+
+                runs.RemoveAll(r => r.RunId == id);
+                runs.Add(FromTrailer(id, commit, parent, reverts));
+                indexed.Add(id);
+            }
+        }
+
         var chronology = new Chronology(repository);
         runs = [.. runs.Select(r => r.Kind == RunKind.Plan
             ? r with { Steps = [.. runs.Where(s => s.BatchId == r.RunId).OrderBy(s => s, chronology).Select(s => s.RunId)] }
@@ -58,7 +77,7 @@ public sealed class RunHistoryReader(IGitRepository repository)
     {
         var id = RunTags.TryParse(idOrTag, out var fromTag, out _) ? fromTag : idOrTag.Trim();
         return runs.FirstOrDefault(r => r.RunId == id)
-            ?? throw new UserError($"no codemod run '{idOrTag}' in this repository (no tag {RunTags.Before(id)}): see `codemod history`");
+            ?? throw new UserError($"no codemod run '{idOrTag}' in this repository (no tag {RunTags.Before(id)}, no commit with trailer {CommitTrailers.Run}: {id}): see `codemod history`");
     }
 
     private RunRecord Record(string id, GitTag before, Dictionary<string, GitTag> roles, IReadOnlySet<string> reachable, Dictionary<string, string> reverts)
@@ -92,6 +111,26 @@ public sealed class RunHistoryReader(IGitRepository repository)
             BatchId = kind == RunKind.Run ? commit?.Trailer(CommitTrailers.Batch).FirstOrDefault() : null,
             OnHead = after is not null && reachable.Contains(after.Name),
             Rollback = rollback,
+        };
+    }
+
+    private RunRecord FromTrailer(string id, GitCommitInfo commit, string parent, Dictionary<string, string> reverts)
+    {
+        var (codemod, version) = SplitCodemod(commit.Trailer(CommitTrailers.Codemod).FirstOrDefault());
+        return new RunRecord
+        {
+            RunId = id,
+            Kind = RunKind.Run,
+            Date = global::Codemod.Core.Vcs.RunId.TryParse(id, out var runId) ? runId.Timestamp : commit.Date,
+            Before = parent,
+            After = commit.Id,
+            Codemod = codemod,
+            CodemodVersion = version,
+            Subject = commit.Subject,
+            Files = repository.ChangedPaths(parent, commit.Id),
+            BatchId = commit.Trailer(CommitTrailers.Batch).FirstOrDefault(),
+            OnHead = true,
+            Rollback = reverts.TryGetValue(id, out var revert) ? new RollbackMark("revert", revert) : null,
         };
     }
 

@@ -1,0 +1,100 @@
+using Codemod.IntegrationTests.Infrastructure;
+
+namespace Codemod.IntegrationTests.Git;
+
+/// <summary>A worker busy on a file must not outlive the engine when the engine is killed with SIGKILL.</summary>
+public sealed class WorkerParentDeathTests
+{
+    private const string Busy = """
+        from libcst.codemod import VisitorBasedCodemodCommand
+
+
+        class SpinCommand(VisitorBasedCodemodCommand):
+            NAME = "test-spin"
+            DESCRIPTION = "Spins forever on every file (for tests)."
+            VERSION = "0.1.0"
+            PREFILTER = ()
+
+            def visit_Module(self, node):
+                while True:
+                    pass
+        """;
+
+    [Fact]
+    public async Task A_busy_worker_exits_within_seconds_of_its_parent_being_killed()
+    {
+        // Given the engine with a worker spinning on a file
+        using var folder = new TempDirectory();
+        folder.Write("project/a.py", "x = 1\n");
+        folder.Write("codemods/spin.py", Busy);
+        using var cli = CliProcess.Start(folder.Combine("project"), null, "preview", "test-spin", ".", "--codemods", folder.Combine("codemods"), "-j", "1", "--timeout", "600");
+        var worker = await WorkerOf(cli.Id, TimeSpan.FromMinutes(1));
+        await SpinningAsync(worker, TimeSpan.FromMinutes(1));
+
+        // When the engine is killed with SIGKILL
+        cli.Signal("KILL");
+        await cli.ExitAsync(TimeSpan.FromSeconds(30));
+
+        // Then the worker is gone within a few seconds
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (Alive(worker) && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.False(Alive(worker), $"worker {worker} still runs after its parent died");
+    }
+
+    private static async Task<int> WorkerOf(int parent, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => int.TryParse(Path.GetFileName(d), out _)))
+            {
+                try
+                {
+                    var fields = File.ReadAllText(Path.Combine(stat, "stat"));
+                    var ppid = int.Parse(fields[(fields.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                    if (ppid == parent && File.ReadAllText(Path.Combine(stat, "cmdline")).Contains("codemod_worker", StringComparison.Ordinal))
+                    {
+                        return int.Parse(Path.GetFileName(stat), System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                }
+                catch (IOException)
+                {
+                    // The process ended while we looked.
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("no worker process started");
+    }
+
+    // The worker's main loop has started (its parent-watch thread runs) and a second of it has gone by, spinning.
+    private static async Task SpinningAsync(int pid, TimeSpan timeout)
+    {
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until && !File.ReadAllLines($"/proc/{pid}/status").Any(l => l.StartsWith("Threads:", StringComparison.Ordinal) && l.Split('\t', ' ').Last() != "1"))
+        {
+            await Task.Delay(100);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1));
+    }
+
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
