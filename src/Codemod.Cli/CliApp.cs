@@ -15,6 +15,8 @@ internal static class CliApp
             CommonOptions.Python,
             CommonOptions.Color,
             CommonOptions.Verbose,
+            CommonOptions.CacheDir,
+            CommonOptions.NoCache,
         };
         foreach (var command in new[]
         {
@@ -27,6 +29,7 @@ internal static class CliApp
             DoctorCommand.Create(context),
             ScanCommand.Create(context),
             MroCommand.Create(context),
+            CacheCommand.Create(context),
         })
         {
             root.Add(command);
