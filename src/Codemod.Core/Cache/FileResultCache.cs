@@ -46,8 +46,7 @@ public sealed class FileResultCache(string directory, long maxBytes, TimeProvide
                 return null;
             }
 
-            // Least recently *used*: a hit makes the entry young again.
-            File.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime);
+            Touch(path);
             return payload;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -199,6 +198,18 @@ public sealed class FileResultCache(string directory, long maxBytes, TimeProvide
 
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchType = MatchType.Simple };
         return root.EnumerateFiles(pattern, options);
+    }
+
+    // Least recently *used*: a hit makes the entry young again. A cache shared read-only still answers, unrefreshed.
+    private void Touch(string path)
+    {
+        try
+        {
+            File.SetLastWriteTimeUtc(path, _time.GetUtcNow().UtcDateTime);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private static void TryDelete(string path)
