@@ -15,6 +15,7 @@ public static partial class PatchReader
     /// <summary>Starts the one commentary line a codemod patch opens with, followed by a JSON object describing the run.</summary>
     public const string MetadataPrefix = "# codemod-run: ";
 
+    /// <summary>The file patches of one patch file, and the JSON after <see cref="MetadataPrefix"/> when the patch has that line.</summary>
     public sealed record Patch(IReadOnlyList<FilePatch> Files, string? Metadata);
 
     /// <summary>The file patches, or a <see cref="FormatException"/> naming the line that is not part of a unified diff.</summary>
