@@ -160,7 +160,10 @@ def main() -> int:
 
         env = dict(os.environ, PYTHONPATH=str(ROOT / "codemods"), PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
         cache = workdir / "cache"
-        preview = ["dotnet", str(engine), "preview", "env-to-isolated", str(corpus), "-j", str(args.jobs), "--format", "json", "--cache-dir", str(cache)]
+        # A generous --timeout: on a loaded machine a slow file should show up as time, not as a failure (failures are
+        # not cached, so they would also be redone by the warm run).
+        preview = ["dotnet", str(engine), "preview", "env-to-isolated", str(corpus), "-j", str(args.jobs), "--format", "json",
+                   "--cache-dir", str(cache), "--timeout", "600"]
         commands = {
             "codemod preview, cold": preview,
             "codemod preview, warm": preview,
