@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Side-by-side benchmark: `codemod preview env-to-isolated` vs LibCST's own runner with the very same codemod class.
+"""Side-by-side benchmark: `codemod preview env-to-isolated` cold and warm, the parse-only floor, and LibCST's own runner.
 
-Usage: python3 benchmarks/preview-benchmark.py [--corpus DIR] [--jobs N] [--runs N]
+Usage: python3 benchmarks/preview-benchmark.py [--corpus DIR] [--jobs N] [--runs N] [--libcst]
 
-Default corpus: a fresh copy of the running Python's standard library (.py files, no site-packages). Each tool runs as a
-cold process (no warm workers) on the same corpus; both only compute diffs and write nothing (`preview`, and LibCST's
-`-u` unified-diff mode). Reported per tool: wall time, CPU time (user+sys of the whole process tree) and peak memory
-(the largest sum of resident memory over the process tree, sampled every 20 ms), each the median over the runs.
+Default corpus: a fresh copy of the running Python's standard library (.py files, no site-packages). Rows:
+- cold: `codemod preview` with an empty result cache (fresh processes, no warm workers);
+- warm: the same command again on the unchanged corpus, answered from the cache that the cold run filled;
+- floor: `libcst.parse_module` alone (same number of processes) on the files that pass the codemod's prefilter: what
+  any LibCST-based run must at least spend;
+- LibCST's runner (`python3 -m libcst.tool codemod`, the very same codemod class, `-u` diff mode): about 18 minutes on
+  2 cores, so it runs only with --libcst; otherwise the figure last recorded in README is shown, marked as such.
+Each row: wall time, CPU time (user+sys of the whole process tree) and peak memory (the largest sum of resident memory
+over the process tree, sampled every 20 ms), each the median over the runs. Nothing is written to the corpus.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -82,16 +88,64 @@ def measure(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, flo
     stop.set()
     sampler.join()
     code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1) or wall < 5:
+    if code not in (0, 1):
         print(f"command failed ({code}): {' '.join(command)}\n{stderr_tail}", file=sys.stderr)
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "peak_mib": peak / 1024, "exit": code, "tail": stderr_tail}
+
+
+# Parse-only floor: the files passing the codemod's own prefilter (whole-word tokens, as the engine matches them),
+# parsed with LibCST in `jobs` processes. Prints nothing but a summary line on stderr.
+FLOOR_SCRIPT = r"""
+import os, re, sys, time
+from multiprocessing import Pool
+import libcst
+sys.path.insert(0, sys.argv[3])
+from env_to_isolated import EnvToIsolatedCommand
+
+def parse(path):
+    with open(path, "rb") as handle:
+        try:
+            libcst.parse_module(handle.read())
+        except Exception:  # the standard library ships deliberately broken test files
+            pass
+    return 1
+
+corpus, jobs = sys.argv[1], int(sys.argv[2])
+words = re.compile(rb"(?<![A-Za-z0-9_\x80-\xff])(" + b"|".join(re.escape(t.encode()) for t in EnvToIsolatedCommand.PREFILTER) + rb")(?![A-Za-z0-9_\x80-\xff])")
+files = []
+for folder, _, names in os.walk(corpus):
+    for name in names:
+        if name.endswith(".py"):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                data = handle.read()
+            if b"\0" not in data and len(data) <= 1024 * 1024 and words.search(data):
+                files.append(path)
+started = time.perf_counter()
+with Pool(jobs) as pool:
+    done = 0
+    for result in pool.imap_unordered(parse, files, chunksize=1):
+        done += result
+print(f"parsed {done} files ({sum(os.path.getsize(f) for f in files) / 2**20:.1f} MiB) in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+"""
+
+
+def recorded_libcst_figure() -> dict[str, float] | None:
+    """The LibCST runner row last written to README's benchmark table (wall, CPU, peak memory)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(r"\| `python3 -m libcst\.tool codemod` \(same class\) \| ([\d,.]+) s \| ([\d,.]+) s \| ([\d,.]+) MiB", readme)
+    if not match:
+        return None
+    wall, cpu, peak = (float(g.replace(",", "")) for g in match.groups())
+    return {"wall": wall, "cpu": cpu, "peak_mib": peak, "exit": 0, "tail": ""}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, help="folder of Python files (default: a copy of the standard library)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--libcst", action="store_true", help="also run LibCST's own runner (about 18 minutes on 2 cores)")
     args = parser.parse_args()
 
     subprocess.run(["dotnet", "build", "-c", "Release", "-v", "q", "--nologo", str(ROOT / "src/Codemod.Cli")], check=True, stdout=subprocess.DEVNULL)
@@ -105,26 +159,47 @@ def main() -> int:
         print(f"corpus: {corpus} ({len(files)} files, {size_mib:.1f} MiB), jobs: {args.jobs}, runs: {args.runs}")
 
         env = dict(os.environ, PYTHONPATH=str(ROOT / "codemods"), PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
+        cache = workdir / "cache"
+        # A generous --timeout: on a loaded machine a slow file should show up as time, not as a failure (failures are
+        # not cached, so they would also be redone by the warm run).
+        preview = ["dotnet", str(engine), "preview", "env-to-isolated", str(corpus), "-j", str(args.jobs), "--format", "json",
+                   "--cache-dir", str(cache), "--timeout", "600"]
         commands = {
-            "codemod preview": ["dotnet", str(engine), "preview", "env-to-isolated", str(corpus), "-j", str(args.jobs), "--format", "json"],
-            # LibCST reads its own options after the command name; -u 3 prints diffs instead of writing files.
-            "libcst.tool codemod": [sys.executable, "-m", "libcst.tool", "codemod", "-x", "env_to_isolated.EnvToIsolatedCommand",
-                                    "--no-format", "--hide-progress", "-u", "3", "-j", str(args.jobs), str(corpus)],
+            "codemod preview, cold": preview,
+            "codemod preview, warm": preview,
+            "parse-only floor": [sys.executable, "-c", FLOOR_SCRIPT, str(corpus), str(args.jobs), str(ROOT / "codemods")],
         }
+        if args.libcst:
+            # LibCST reads its own options after the command name; -u 3 prints diffs instead of writing files.
+            commands["libcst.tool codemod"] = [sys.executable, "-m", "libcst.tool", "codemod", "-x", "env_to_isolated.EnvToIsolatedCommand",
+                                               "--no-format", "--hide-progress", "-u", "3", "-j", str(args.jobs), str(corpus)]
         results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
+            shutil.rmtree(cache, ignore_errors=True)
             for name, command in commands.items():
                 results[name].append(measure(command, workdir, env))
+        recorded = ""
+        if not args.libcst and (figure := recorded_libcst_figure()) is not None:
+            results["libcst.tool codemod"] = [figure]
+            recorded = " (recorded in README, not run: pass --libcst)"
 
         def median(name: str, key: str) -> float:
             return statistics.median(r[key] for r in results[name])
 
-        print(f"{'tool':<22}{'wall s':>10}{'cpu s':>10}{'peak MiB':>10}")
-        for name in commands:
-            print(f"{name:<22}{median(name, 'wall'):>10.2f}{median(name, 'cpu'):>10.2f}{median(name, 'peak_mib'):>10.0f}")
-        ours, theirs = "codemod preview", "libcst.tool codemod"
-        print(f"ratio (libcst / codemod): wall {median(theirs, 'wall') / median(ours, 'wall'):.1f}x, "
-              f"cpu {median(theirs, 'cpu') / median(ours, 'cpu'):.1f}x")
+        print(f"{'row':<24}{'wall s':>10}{'cpu s':>10}{'peak MiB':>10}")
+        for name in results:
+            print(f"{name:<24}{median(name, 'wall'):>10.2f}{median(name, 'cpu'):>10.2f}{median(name, 'peak_mib'):>10.0f}"
+                  + (recorded if name == "libcst.tool codemod" else ""))
+        cold, warm, floor = "codemod preview, cold", "codemod preview, warm", "parse-only floor"
+        print(f"floor: {results[floor][-1]['tail'].strip().splitlines()[-1] if results[floor][-1]['tail'].strip() else '?'}")
+        print(f"cold / floor: wall {median(cold, 'wall') / median(floor, 'wall'):.1f}x, cpu {median(cold, 'cpu') / median(floor, 'cpu'):.1f}x; "
+              f"warm / cold: wall {median(warm, 'wall') / median(cold, 'wall'):.3f}, cpu {median(warm, 'cpu') / median(cold, 'cpu'):.3f}")
+        if "libcst.tool codemod" in results:
+            theirs = "libcst.tool codemod"
+            print(f"libcst / codemod cold: wall {median(theirs, 'wall') / median(cold, 'wall'):.1f}x, "
+                  f"cpu {median(theirs, 'cpu') / median(cold, 'cpu'):.1f}x{recorded}")
+        load = open("/proc/loadavg").read().split()[:3] if os.path.exists("/proc/loadavg") else ["?"]
+        print(f"load average after the runs: {' '.join(load)}; CPU is user+sys of the whole process tree")
     return 0
 
 

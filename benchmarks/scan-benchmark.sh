@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Times a cold `codemod scan` over a large corpus: copies of the running Python's standard library (.py files only)
-# until --files files (default 6000, about 100 MB with CPython 3.11's library), in a temp folder outside git (so
-# discovery walks the folder). Cold means fresh processes: the engine and its workers start inside the timing.
+# Times `codemod scan` over a large corpus: copies of the running Python's standard library (.py files only) until
+# --files files (default 6000, about 100 MB with CPython 3.11's library), in a temp folder outside git (so discovery
+# walks the folder). Each run is a cold scan (fresh processes, empty result cache: the engine and its workers start
+# inside the timing) followed by a warm one (the same command on the unchanged corpus, answered from the cache).
 #
 # Usage: benchmarks/scan-benchmark.sh [--jobs N] [--files N] [--runs N] [--keep]
 # Needs: dotnet (the SDK in global.json), python3 with libcst; /usr/bin/time -v for peak RSS (else python's resource).
@@ -71,7 +72,7 @@ import json, os, re, resource, subprocess, sys, threading, time
 
 work, jobs = sys.argv[1], sys.argv[2]
 command = ["dotnet", f"{work}/engine/codemod.dll", "scan", f"{work}/corpus", "-j", jobs, "--format", "json",
-           "--output", f"{work}/report.json", "--today", "2026-01-01"]
+           "--output", f"{work}/report.json", "--today", "2026-01-01", "--cache-dir", f"{work}/cache"]
 use_time = subprocess.run(["/usr/bin/time", "-v", "true"], capture_output=True).returncode == 0 if os.path.exists("/usr/bin/time") else False
 if use_time:
     command = ["/usr/bin/time", "-v", "-o", f"{work}/time.txt"] + command
@@ -131,12 +132,15 @@ print(f"{wall:.1f} {cpu:.1f} {engine_cpu:.1f} {cpu - engine_cpu:.1f} {rss:.0f} {
 PY
 }
 
-FORMAT='%-7s %-7s %-5s %-8s %-7s %-11s %-11s %-10s %-8s %-9s %-7s %-7s\n'
-printf "\n$FORMAT" "files" "MB" "jobs" "wall s" "CPU s" "engine CPU" "worker CPU" "peak RSS" "files/s" "findings" "failed" "skipped"
+FORMAT='%-6s %-7s %-7s %-5s %-8s %-7s %-11s %-11s %-10s %-8s %-9s %-7s %-7s\n'
+printf "\n$FORMAT" "run" "files" "MB" "jobs" "wall s" "CPU s" "engine CPU" "worker CPU" "peak RSS" "files/s" "findings" "failed" "skipped"
 for run in $(seq 1 "$RUNS"); do
-  read -r WALL CPU ENGINE WORKERS RSS FINDINGS FAILED SKIPPED < <(run_once)
-  RATE="$("$PYTHON" -c "print(round($CORPUS_FILES / max($WALL, 0.01)))")"
-  printf "$FORMAT" "$CORPUS_FILES" "$CORPUS_MB" "$JOBS" "$WALL" "$CPU" "$ENGINE" "$WORKERS" "${RSS} MB" "$RATE" "$FINDINGS" "$FAILED" "$SKIPPED"
+  rm -rf "$WORK/cache"
+  for kind in cold warm; do
+    read -r WALL CPU ENGINE WORKERS RSS FINDINGS FAILED SKIPPED < <(run_once)
+    RATE="$("$PYTHON" -c "print(round($CORPUS_FILES / max($WALL, 0.01)))")"
+    printf "$FORMAT" "$kind" "$CORPUS_FILES" "$CORPUS_MB" "$JOBS" "$WALL" "$CPU" "$ENGINE" "$WORKERS" "${RSS} MB" "$RATE" "$FINDINGS" "$FAILED" "$SKIPPED"
+  done
 done
 echo "CPU is user+sys of the whole process tree; engine CPU is the .NET process alone; worker CPU the rest."
 echo "page cache: $CACHE; load average before the runs: $LOAD; engine summary: $(tail -n 1 "$WORK/stderr.txt")"

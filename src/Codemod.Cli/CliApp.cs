@@ -15,6 +15,8 @@ internal static class CliApp
             CommonOptions.Python,
             CommonOptions.Color,
             CommonOptions.Verbose,
+            CommonOptions.CacheDir,
+            CommonOptions.NoCache,
         };
         foreach (var command in new[]
         {
@@ -28,6 +30,7 @@ internal static class CliApp
             ScanCommand.Create(context),
             MroCommand.Create(context),
             RecoverCommand.Create(context),
+            CacheCommand.Create(context),
         })
         {
             root.Add(command);

@@ -1,5 +1,7 @@
+using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Engine;
+using Codemod.Core.Scan;
 using Codemod.Core.Settings;
 using Codemod.Core.Transform;
 using Codemod.Git;
@@ -7,17 +9,24 @@ using Codemod.Python;
 
 namespace Codemod.Cli;
 
-/// <summary>Wires the engine by hand for one command: a worker pool, git-based discovery and the pipeline.</summary>
-internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
+/// <summary>
+/// Wires the engine by hand for one command: a worker pool, git-based discovery, the pipelines and, when given, the
+/// result cache. Workers start on the first request that needs one: with a cache that answers everything (the codemod
+/// list included), none starts at all.
+/// </summary>
+internal sealed class CodemodSession(PythonSettings python, FileResultCache? cache = null) : IAsyncDisposable
 {
+    private readonly Lazy<RuntimeFingerprint?> _runtime = new(() => cache is null ? null : RuntimeFingerprint.Probe(python));
+
     public WorkerPool Runner { get; } = new(python);
 
-    public Task<IReadOnlyDictionary<string, string>> VersionsAsync(CancellationToken cancellationToken) => Runner.GetVersionsAsync(cancellationToken);
+    public async Task<IReadOnlyDictionary<string, string>> VersionsAsync(CancellationToken cancellationToken) =>
+        _runtime.Value?.Versions ?? await Runner.GetVersionsAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>The codemod named by the user, with its arguments checked against its declared parameters.</summary>
     public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken, IReadOnlyList<string>? formatter = null)
     {
-        var codemods = await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
+        var codemods = await ListAsync(cancellationToken).ConfigureAwait(false);
         var codemod = codemods.FirstOrDefault(c => c.Name == name)
             ?? (name.Contains('.', StringComparison.Ordinal) ? await Runner.DescribeAsync(name, cancellationToken).ConfigureAwait(false) : null)
             ?? throw new UserError($"unknown codemod '{name}': known are {string.Join(", ", codemods.Select(c => c.Name).Order(StringComparer.Ordinal))}, or a dotted path to a CodemodCommand class (see `codemod list`)");
@@ -46,7 +55,49 @@ internal sealed class CodemodSession(PythonSettings python) : IAsyncDisposable
     }
 
     public Task<ChangeSet> RunAsync(RunSettings settings, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IProgress<FileOutcome>? progress, CancellationToken cancellationToken) =>
-        new CodemodPipeline(Runner, new GitFileLister()).RunAsync(settings, codemod, arguments, progress, cancellationToken);
+        new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, codemod, arguments, progress, cancellationToken);
 
-    public ValueTask DisposeAsync() => Runner.DisposeAsync();
+    public Task<ProjectScan> ScanAsync(RunSettings settings, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
+        new ScanPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, arguments, null, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runner.DisposeAsync().ConfigureAwait(false);
+        if (cache is { BytesWritten: > 0 })
+        {
+            cache.Trim();
+        }
+    }
+
+    // The codemod list is what a worker answers first; cached under the runtime's fingerprint, a warm run needs no worker.
+    private async Task<IReadOnlyList<CodemodInfo>> ListAsync(CancellationToken cancellationToken)
+    {
+        if (cache is null || _runtime.Value is not { } runtime)
+        {
+            return await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var scope = new ResultCacheScope(cache, runtime.Value);
+        using var key = new CacheKeyBuilder("list/1");
+        var listKey = key.Add(runtime.Value).Build();
+        if (scope.TryGetCodemods(listKey) is { Count: > 0 } known)
+        {
+            return known;
+        }
+
+        var codemods = await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
+        scope.PutCodemods(listKey, codemods);
+        return codemods;
+    }
+
+    private ResultCacheScope? Scope(IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
+    {
+        if (cache is null || _runtime.Value is not { } runtime)
+        {
+            return null;
+        }
+
+        using var key = new CacheKeyBuilder("run/1");
+        return new ResultCacheScope(cache, key.Add(runtime.Value).Add(ArgumentFiles.Fingerprint(arguments, python.WorkingDirectory ?? AppContext.BaseDirectory)).Build());
+    }
 }

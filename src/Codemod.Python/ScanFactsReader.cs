@@ -15,7 +15,8 @@ internal static class ScanFactsReader
 
         if (WorkerProtocol.OptionalString(response, "outcome") != "scanned")
         {
-            return FileScan.Failed(path, WorkerProtocol.OptionalString(response, "reason") ?? "scan failed", OptionalInt(response, "line"));
+            var reason = WorkerProtocol.OptionalString(response, "reason") ?? "scan failed";
+            return FileScan.Failed(path, reason, OptionalInt(response, "line")) with { Reproducible = !reason.Contains("MemoryError", StringComparison.Ordinal) };
         }
 
         return FileScan.Scanned(path, new FileFacts
@@ -50,7 +51,7 @@ internal static class ScanFactsReader
             Shims = List(response, "shims", s => new ShimFact(
                 Int(s, "line"), WorkerProtocol.OptionalString(s, "name") ?? "?", WorkerProtocol.OptionalString(s, "canonical") ?? "?", WorkerProtocol.OptionalString(s, "sunset"))),
             AllNames = response.TryGetProperty("allAll", out var all) && all.ValueKind == JsonValueKind.Array ? WorkerProtocol.Strings(response, "allAll") : null,
-        });
+        }) with { Reproducible = true };
     }
 
     private static IReadOnlyList<T> List<T>(JsonElement element, string name, Func<JsonElement, T> read) =>

@@ -124,6 +124,8 @@ internal static class WorkerProtocol
             Reason = OptionalString(response, "reason"),
             Line = response.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : null,
             OriginalHash = request.File.Hash,
+            // A codemod that ran out of memory may well succeed on a quieter machine: that answer is not kept.
+            Reproducible = !(OptionalString(response, "reason") ?? string.Empty).Contains("MemoryError", StringComparison.Ordinal),
             Changes = Records(response, "changes"),
             Reviews = Records(response, "reviews"),
             Breaking = response.TryGetProperty("breaking", out var breaking) && breaking.ValueKind == JsonValueKind.Array

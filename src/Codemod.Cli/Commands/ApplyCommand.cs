@@ -17,6 +17,8 @@ internal static class ApplyCommand
     {
         var options = new CommonOptions();
         var codemod = CodemodRun.CodemodArgument();
+        codemod.Arity = ArgumentArity.ZeroOrOne;
+        var fromPatch = new Option<string[]>("--from-patch") { Description = "Apply patches written by `preview --format patch` (e.g. by shards) instead of running a codemod; every file must match its patch's pre-image, or nothing is written", HelpName = "FILE", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = true };
         var format = new Option<string>("--format") { Description = "text (summary on stderr, default) or json (the run document on stdout)", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var commit = new Option<bool>("--commit") { Description = "Commit the changed files with a detailed message, tag the rollback point and the commit, store the report as a git note" };
@@ -31,11 +33,31 @@ internal static class ApplyCommand
         command.Add(options.Strict);
         command.Add(options.GeneratedMarker);
         command.Add(options.Formatter);
+        command.Add(fromPatch);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (!parse.GetValue(commit) && (parse.GetValue(allowDirty) || parse.GetValue(noVerify)))
             {
                 throw new UserError("--allow-dirty and --no-verify only make sense with --commit");
+            }
+
+            var patchFiles = parse.GetValue(fromPatch) ?? [];
+            if (patchFiles.Length > 0)
+            {
+                if (parse.GetValue(codemod) is { } name || (parse.GetValue(options.Paths) ?? []).Length > 0)
+                {
+                    throw new UserError("--from-patch applies the patches as they are: give no CODEMOD or PATH (the patches name the files; --root says where they are)");
+                }
+
+                var root = parse.GetValue(options.Root) is { } r ? Path.GetFullPath(r, context.Environment.CurrentDirectory) : context.Environment.CurrentDirectory;
+                return PatchApplyFlow.Run(
+                    new PatchApplyFlow.Options(patchFiles, root, parse.GetValue(format) == "json", parse.GetValue(commit), parse.GetValue(allowDirty), parse.GetValue(noVerify), new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected))),
+                    context);
+            }
+
+            if (parse.GetValue(codemod) is null)
+            {
+                throw new UserError("apply needs a CODEMOD (see `codemod list`), or --from-patch FILE...");
             }
 
             GitRepository? repository = null;

@@ -30,7 +30,7 @@ internal static class PreviewCommand
                     ChangeSetJson.Write(context.OutputStream, "preview", run.Settings.Root, run.Changes, run.Versions);
                     break;
                 case "patch":
-                    DiffRenderer.WritePatch(context.OutputStream, run.Changes);
+                    DiffRenderer.WritePatch(context.OutputStream, run.Changes, run.Versions);
                     break;
                 default:
                     DiffRenderer.WriteText(context.Output, run.Changes, new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected)));

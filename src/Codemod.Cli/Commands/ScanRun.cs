@@ -3,7 +3,6 @@ using System.Globalization;
 using Codemod.Cli.Options;
 using Codemod.Core.Scan;
 using Codemod.Core.Settings;
-using Codemod.Git;
 
 namespace Codemod.Cli.Commands;
 
@@ -24,8 +23,8 @@ internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
             throw new UserError($"{command} compares files with each other, so a shard would miss duplicates across shards: drop --shard");
         }
 
-        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings));
-        var scan = await new ScanPipeline(session.Runner, new GitFileLister()).RunAsync(settings, arguments, null, cancellationToken).ConfigureAwait(false);
+        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings), CacheCommand.Open(parse, context));
+        var scan = await session.ScanAsync(settings, arguments, cancellationToken).ConfigureAwait(false);
         return new ScanRun(settings, scan);
     }
 

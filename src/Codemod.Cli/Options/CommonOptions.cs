@@ -38,6 +38,10 @@ internal sealed class CommonOptions
 
     public static Option<string> Color { get; } = CreateColor();
 
+    public static Option<string?> CacheDir { get; } = new("--cache-dir") { Description = "Result cache folder (default: $CODEMOD_CACHE_DIR, else $XDG_CACHE_HOME/codemod, else ~/.cache/codemod)", HelpName = "DIR", Recursive = true };
+
+    public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Neither read nor write the result cache: every file goes to the workers", Recursive = true };
+
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces of unexpected errors", Recursive = true };
 
     public void AddTo(Command command, bool withPaths = true)

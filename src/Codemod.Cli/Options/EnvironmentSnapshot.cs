@@ -1,7 +1,16 @@
 namespace Codemod.Cli.Options;
 
 /// <summary>The environment variables the tool honours, read once at start-up; nothing else reads the environment.</summary>
-internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string CurrentDirectory, bool OutputRedirected, bool ErrorRedirected, string? TestPhase = null)
+internal sealed record EnvironmentSnapshot(
+    bool NoColor,
+    string? Python,
+    string CurrentDirectory,
+    bool OutputRedirected,
+    bool ErrorRedirected,
+    string? TestPhase = null,
+    string? CacheDirectory = null,
+    string? XdgCacheHome = null,
+    string? Home = null)
 {
     /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
     public int? TerminalWidth { get; init; }
@@ -12,10 +21,15 @@ internal sealed record EnvironmentSnapshot(bool NoColor, string? Python, string 
         CurrentDirectory: Directory.GetCurrentDirectory(),
         OutputRedirected: Console.IsOutputRedirected,
         ErrorRedirected: Console.IsErrorRedirected,
-        TestPhase: Environment.GetEnvironmentVariable("CODEMOD_TEST_PHASE"))
+        TestPhase: Environment.GetEnvironmentVariable("CODEMOD_TEST_PHASE"),
+        CacheDirectory: NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_CACHE_DIR")),
+        XdgCacheHome: NonEmpty(Environment.GetEnvironmentVariable("XDG_CACHE_HOME")),
+        Home: NonEmpty(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
     {
         TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
     };
+
+    private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static int? WindowWidth()
     {

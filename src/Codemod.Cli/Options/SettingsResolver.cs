@@ -79,6 +79,29 @@ internal static class SettingsResolver
         return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The result cache folder: <c>--cache-dir</c>, else <c>$CODEMOD_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/codemod</c>, else
+    /// <c>~/.cache/codemod</c>; null with <c>--no-cache</c> or when no home folder is known.
+    /// </summary>
+    public static string? CacheDirectory(ParseResult parse, EnvironmentSnapshot environment)
+    {
+        if (parse.GetValue(CommonOptions.NoCache))
+        {
+            return null;
+        }
+
+        var configured = parse.GetValue(CommonOptions.CacheDir) ?? environment.CacheDirectory;
+        if (configured is not null)
+        {
+            return Path.GetFullPath(configured, environment.CurrentDirectory);
+        }
+
+        var xdg = environment.XdgCacheHome is { } x && Path.IsPathRooted(x) ? x : null;
+        return xdg is not null ? Path.Combine(xdg, "codemod")
+            : environment.Home is { } home ? Path.Combine(home, ".cache", "codemod")
+            : null;
+    }
+
     public static bool UseColor(ParseResult parse, EnvironmentSnapshot environment, bool redirected) =>
         parse.GetValue(CommonOptions.Color) switch
         {

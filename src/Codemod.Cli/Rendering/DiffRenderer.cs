@@ -1,4 +1,5 @@
 using Codemod.Core.Changes;
+using System.Text;
 using Codemod.Core.Diff;
 
 namespace Codemod.Cli.Rendering;
@@ -28,11 +29,22 @@ internal static class DiffRenderer
         output.Flush();
     }
 
-    public static void WritePatch(Stream output, ChangeSet changes)
+    /// <summary>
+    /// git's patch format: a first line naming the run (commentary to <c>git apply</c>, read by <c>apply --from-patch</c>),
+    /// then per file <c>diff --git</c> and an <c>index</c> line with the full blob ids of the pre- and post-image, so a
+    /// patch made on one machine is applied elsewhere only to exactly the bytes it was made from.
+    /// </summary>
+    public static void WritePatch(Stream output, ChangeSet changes, IReadOnlyDictionary<string, string>? versions = null)
     {
+        if (changes.HasChanges)
+        {
+            output.Write(Encoding.ASCII.GetBytes(PatchReader.MetadataPrefix + PatchMetadata.ToJson(changes, versions) + "\n"));
+        }
+
         foreach (var file in changes.Changed)
         {
             var (lines, encoding) = UnifiedDiffBuilder.Build(file.Path, file.OriginalBytes!, file.NewBytes!);
+            output.Write(encoding.GetBytes($"diff --git a/{file.Path} b/{file.Path}\nindex {GitBlobId.Of(file.OriginalBytes)}..{GitBlobId.Of(file.NewBytes)}\n"));
             output.Write(UnifiedDiffBuilder.ToPatchBytes(lines, encoding));
         }
 

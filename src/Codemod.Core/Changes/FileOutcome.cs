@@ -30,6 +30,12 @@ public sealed record FileOutcome
     /// <summary>A <see cref="OutcomeKind.Failed"/> file that overran the time limit (even when retried): the machine or the codemod was slow, the file may be fine.</summary>
     public bool TimedOut { get; init; }
 
+    /// <summary>
+    /// True when the outcome follows from the request alone (the worker answered it), so the result cache may keep it;
+    /// false, the default, for what depends on the machine: a timeout, a crash, a refused request.
+    /// </summary>
+    public bool Reproducible { get; init; }
+
     public static FileOutcome Skip(string path, string reason) => new() { Path = path, Kind = OutcomeKind.Skipped, Reason = reason };
 
     public static FileOutcome Fail(string path, string reason, int? line = null) =>

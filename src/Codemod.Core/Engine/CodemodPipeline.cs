@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Discovery;
 using Codemod.Core.Files;
@@ -8,8 +9,12 @@ using Codemod.Core.Transform;
 
 namespace Codemod.Core.Engine;
 
-/// <summary>Discover → read and classify → prefilter → transform: turns settings and a codemod into a sorted <see cref="ChangeSet"/>. Writes nothing.</summary>
-public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
+/// <summary>
+/// Discover → read and classify → prefilter → result cache → transform: turns settings and a codemod into a sorted
+/// <see cref="ChangeSet"/>. Writes no project file. With a cache, a file whose outcome is known never reaches a worker,
+/// and workers start only when the first file misses.
+/// </summary>
+public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister, ResultCacheScope? cache = null)
 {
     public async Task<ChangeSet> RunAsync(
         RunSettings settings,
@@ -21,7 +26,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
         var started = Stopwatch.GetTimestamp();
         var paths = new FileDiscoverer(lister).Discover(settings);
         var tokens = codemod.PrefilterFromArgs
-            ? await runner.PrefilterForAsync(codemod.Name, arguments, cancellationToken).ConfigureAwait(false)
+            ? await PrefilterTokensAsync(codemod, arguments, cancellationToken).ConfigureAwait(false)
             : codemod.Prefilter;
         var prefilter = new Prefilter(tokens);
         var context = ContextModules(settings.Root, codemod, arguments);
@@ -49,12 +54,41 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
                     return FileOutcome.NotApplicable(relativePath);
                 }
 
+                // A formatter's output depends on a program outside the key (its version, its configuration): such runs are not cached.
+                var key = settings.Formatter is null ? cache?.TransformKey(file, codemod, arguments, context) : null;
+                if (key is not null && cache!.TryGetOutcome(key, file) is { } known)
+                {
+                    return known;
+                }
+
                 var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter }, token).ConfigureAwait(false);
+                if (key is not null)
+                {
+                    cache!.PutOutcome(key, result);
+                }
+
                 return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
             }
         }).ConfigureAwait(false);
 
         return new ChangeSet(codemod.Name, codemod.Version, arguments, ChangeSet.Sort(outcomes), Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<IReadOnlyList<string>> PrefilterTokensAsync(CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    {
+        var key = cache?.PrefilterKey(codemod, arguments);
+        if (key is not null && cache!.TryGetStrings(key) is { } known)
+        {
+            return known;
+        }
+
+        var tokens = await runner.PrefilterForAsync(codemod.Name, arguments, cancellationToken).ConfigureAwait(false);
+        if (key is not null)
+        {
+            cache!.PutStrings(key, tokens);
+        }
+
+        return tokens;
     }
 
     // Workers never open project files: modules a codemod compares against (e.g. the canonical class) travel with each request.

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Discovery;
 using Codemod.Core.Files;
@@ -7,8 +8,11 @@ using Codemod.Core.Settings;
 
 namespace Codemod.Core.Scan;
 
-/// <summary>Discover → read and classify → scan in the workers: the facts of every file of a run, sorted by path. Writes nothing.</summary>
-public sealed class ScanPipeline(IScanRunner runner, IFileLister lister)
+/// <summary>
+/// Discover → read and classify → result cache → scan in the workers: the facts of every file of a run, sorted by path.
+/// Writes nothing to the project.
+/// </summary>
+public sealed class ScanPipeline(IScanRunner runner, IFileLister lister, ResultCacheScope? cache = null)
 {
     public async Task<ProjectScan> RunAsync(
         RunSettings settings,
@@ -27,7 +31,7 @@ public sealed class ScanPipeline(IScanRunner runner, IFileLister lister)
         {
             var (file, early) = classifier.Read(settings.Root, path);
             var scan = early is null
-                ? await runner.ScanAsync(file!, arguments, token).ConfigureAwait(false)
+                ? await ScanAsync(file!, arguments, token).ConfigureAwait(false)
                 : early.Kind == OutcomeKind.Skipped
                     ? FileScan.Skipped(path, early.Reason ?? "skipped")
                     : FileScan.Failed(path, early.Reason ?? "cannot read", early.Line);
@@ -36,5 +40,22 @@ public sealed class ScanPipeline(IScanRunner runner, IFileLister lister)
         }).ConfigureAwait(false);
 
         return new ProjectScan([.. scans.OrderBy(s => s.Path, StringComparer.Ordinal)], Stopwatch.GetElapsedTime(started));
+    }
+
+    private async Task<FileScan> ScanAsync(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    {
+        var key = cache?.ScanKey(file, arguments);
+        if (key is not null && cache!.TryGetScan(key, file.RelativePath) is { } known)
+        {
+            return known;
+        }
+
+        var scan = await runner.ScanAsync(file, arguments, cancellationToken).ConfigureAwait(false);
+        if (key is not null)
+        {
+            cache!.PutScan(key, scan);
+        }
+
+        return scan;
     }
 }
