@@ -50,7 +50,7 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
 
         // The codemod's own checks (a dotted module name, a date) run once here: a bad value is one usage error, not a
         // failure of every file.
-        await Runner.CheckArgumentsAsync(codemod.Name, arguments, formatter, cancellationToken).ConfigureAwait(false);
+        await CheckArgumentsAsync(codemod, arguments, formatter, cancellationToken).ConfigureAwait(false);
         return codemod;
     }
 
@@ -88,6 +88,28 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
         var codemods = await Runner.ListCodemodsAsync(cancellationToken).ConfigureAwait(false);
         scope.PutCodemods(listKey, codemods);
         return codemods;
+    }
+
+    // Arguments a codemod accepted once under this runtime's fingerprint are accepted again: a warm run needs no
+    // worker. A formatter is looked up on PATH by the check, which the fingerprint does not cover: always checked.
+    private async Task CheckArgumentsAsync(CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyList<string>? formatter, CancellationToken cancellationToken)
+    {
+        if (formatter is not null || cache is null || _runtime.Value is not { } runtime)
+        {
+            await Runner.CheckArgumentsAsync(codemod.Name, arguments, formatter, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var scope = new ResultCacheScope(cache, runtime.Value);
+        using var key = new CacheKeyBuilder("check/1");
+        var checkKey = key.Add(runtime.Value).Add(codemod.Name).Add(codemod.Version).Add(arguments).Build();
+        if (scope.TryGetStrings(checkKey) is not null)
+        {
+            return;
+        }
+
+        await Runner.CheckArgumentsAsync(codemod.Name, arguments, formatter, cancellationToken).ConfigureAwait(false);
+        scope.PutStrings(checkKey, ["accepted"]);
     }
 
     private ResultCacheScope? Scope(IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
