@@ -33,11 +33,13 @@ _BLOCKS = ("body", "orelse", "finalbody")
 
 class Resolution(NamedTuple):
     """Where the name resolves (``local``, ``enclosing``, ``module``, ``builtin``, ``unknown``) and, when it may be
-    unbound there, why (``problem``, one sentence) and the line of the binding it would have needed."""
+    unbound there, why: ``problem`` (one sentence), ``reason`` (``later``: bound only after the place; ``never``;
+    ``type-checking``: only under ``if TYPE_CHECKING:``; ``conditional``: not on every path) and the binding's line."""
 
     where: str
     problem: Optional[str] = None
     binding_line: Optional[int] = None
+    reason: Optional[str] = None
 
 
 class _Frame(NamedTuple):
@@ -97,10 +99,14 @@ def _unbound(module: ScopeNode, name: str, line: int) -> Resolution:
         return Resolution("unknown")
     somewhere = _binding_lines(module, name)
     if not somewhere:
-        return Resolution("module", f"{name} used at line {line} but never bound at module level")
+        return Resolution("module", f"{name} used at line {line} but never bound at module level", None, "never")
     first = somewhere[0]
-    why = "only under `if TYPE_CHECKING:`" if _type_checking_only(module, name) else "not on every path"
-    return Resolution("module", f"{name} used at line {line} but bound at module level {why} (line {first})", first)
+    if _type_checking_only(module, name):
+        why, reason = "only under `if TYPE_CHECKING:`", "type-checking"
+    else:
+        why, reason = "not on every path", "conditional"
+    return Resolution("module", f"{name} used at line {line} but bound at module level {why} (line {first})", first,
+                      reason)
 
 
 def _sequential(frame: _Frame, name: str, line: int, where: str, frames: List[_Frame]) -> Resolution:
@@ -123,13 +129,16 @@ def _sequential(frame: _Frame, name: str, line: int, where: str, frames: List[_F
     if binding is None:
         if where == "module":
             return _unbound(frame.node, name, line)
-        return Resolution(where, f"{name} used at line {line} but never bound there")
+        return Resolution(where, f"{name} used at line {line} but never bound there", None, "never")
     what = _binding_kind(frame.node, name, binding)
     scope = {"local": "local ", "enclosing": "enclosing function's ", "module": ""}[where]
     if later:
-        return Resolution(where, f"{name} used at line {line} before its {scope}{what} at line {binding}", binding)
+        return Resolution(where, f"{name} used at line {line} before its {scope}{what} at line {binding}", binding,
+                          "later")
+    if where == "module" and _type_checking_only(frame.node, name):
+        return _unbound(frame.node, name, line)
     return Resolution(where, f"{name} used at line {line} but its {scope}{what} at line {binding} does not always run "
-                             f"before it", binding)
+                             f"before it", binding, "conditional")
 
 
 def _binds_before_inner_block(stmt: ast.stmt, name: str, frame: _Frame, line: int) -> bool:
