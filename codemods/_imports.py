@@ -21,7 +21,7 @@ import sys
 from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
-from libcst.codemod.visitors import RemoveImportsVisitor
+from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.helpers import get_absolute_module_from_package_for_import, get_full_name_for_node
 
 _STDLIB: Set[str] = set(getattr(sys, "stdlib_module_names", ())) | set(sys.builtin_module_names)
@@ -195,4 +195,34 @@ class BlankKeepingRemoveImportsVisitor(RemoveImportsVisitor):
         return result
 
 
-__all__ = ["ensure_module_import", "BlankKeepingRemoveImportsVisitor"]
+class ModuleLevelAddImportsVisitor(AddImportsVisitor):
+    """``AddImportsVisitor`` that counts, and merges into, only imports that run unconditionally at module level.
+
+    LibCST's visitor takes an import inside a function, a ``try`` or an ``if TYPE_CHECKING:`` block as present and
+    adds nothing, or adds the new name to such an import: the name the codemod wrote elsewhere stays unbound.
+    Placement of new imports is LibCST's own.
+    """
+
+    def visit_Module(self, node: cst.Module) -> None:
+        top = [stmt for stmt in node.body if isinstance(stmt, cst.SimpleStatementLine)]
+        self._top_imports = {id(small) for stmt in top for small in stmt.body}
+        super().visit_Module(node.with_changes(body=top))
+
+    def leave_ImportFrom(self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom) -> cst.ImportFrom:
+        if id(original_node) not in self._top_imports:
+            return updated_node
+        return super().leave_ImportFrom(original_node, updated_node)
+
+
+class ModuleLevelImportsMixin:
+    """Mixed into a ``CodemodCommand``: imports scheduled with ``AddImportsVisitor.add_needed_import`` are added by
+    ``ModuleLevelAddImportsVisitor``."""
+
+    def _instantiate_and_run(self, transform: type, tree: cst.Module) -> cst.Module:
+        if transform is AddImportsVisitor:
+            transform = ModuleLevelAddImportsVisitor
+        return super()._instantiate_and_run(transform, tree)  # type: ignore[misc]
+
+
+__all__ = ["ensure_module_import", "BlankKeepingRemoveImportsVisitor", "ModuleLevelAddImportsVisitor",
+           "ModuleLevelImportsMixin"]

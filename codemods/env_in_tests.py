@@ -43,6 +43,7 @@ from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
 
 from _codemod_support import ReportingMixin
+from _imports import ModuleLevelImportsMixin
 from _canonical_class import keep_top_seam
 
 DEFAULT_MODULE = "test_framework.isolated_environment_fixtures"
@@ -58,7 +59,7 @@ MONKEYPATCH_ITEM = frozenset({"setitem", "delitem"})
 Replacement = List[cst.Call]
 
 
-class EnvInTestsCommand(ReportingMixin, VisitorBasedCodemodCommand):
+class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "env-in-tests"
     DESCRIPTION = "Replace patch.dict(os.environ, ...) in tests with temporary_env_vars / clean_env_context."
     VERSION = "1.0.0"

@@ -54,6 +54,7 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+import _patched_os
 from _codemod_support import ReportingMixin, glob_to_regex
 from _imports import BlankKeepingRemoveImportsVisitor, ensure_module_import
 from _name_resolution import Resolution, byte_column, resolve
@@ -67,6 +68,7 @@ _CALLED_METHODS = frozenset({"get", "copy", "pop", "update"})
 _STATEMENT_METHODS = frozenset({"pop", "update"})
 _VIEW_METHODS = frozenset({"items", "keys", "values"})
 _KEY_ERRORS = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
+_ENV_WORDS = re.compile(r"\b(?:environ|getenv)\b")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 _BUILTIN_DICT = QualifiedName("builtins.dict", QualifiedNameSource.BUILTIN)
 
@@ -130,6 +132,12 @@ _REVIEW_MESSAGES = {
     "migrate by hand",
 }
 
+_PATCHED_OS_MESSAGE = (
+    "this patches {module}.os, and this run routes {module}'s environment access through {acc}(): the patch no "
+    "longer reaches what {module} reads; patch the isolated environment instead (the env-in-tests fixtures, or "
+    "{acc}().set(...) in a fixture that restores it)"
+)
+
 Ref = Union[cst.Attribute, cst.Name]
 
 
@@ -137,7 +145,8 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "env-to-isolated"
     DESCRIPTION = "Route os.environ / os.getenv access through the isolated environment accessor (get_env())."
     VERSION = "1.0.0"
-    PREFILTER = ("environ", "getenv")
+    # `patch` / `monkeypatch`: tests that patch a module's `os` need not name environ or getenv (see _patched_os).
+    PREFILTER = ("environ", "getenv", "patch", "monkeypatch")
     METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
 
     @staticmethod
@@ -191,6 +200,13 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         glob = self._allowing_glob()
         if glob is not None:
             raise SkipFile(f"allowed bootstrap file (matches '{glob}')")
+        own = self.context.full_module_name
+        for line, column, module in _patched_os.find(tree, self.context.full_package_name):
+            if module != own:
+                self.record_review_at(line, column, "patched-module-os", _PATCHED_OS_MESSAGE.format(
+                    module=module, acc=self.accessor), requires_changed_module=module)
+        if not _ENV_WORDS.search(tree.code):
+            return tree  # only a test that patches some module's os: nothing to rewrite, no metadata to compute
         return super().transform_module(tree)
 
     def visit_Module(self, node: cst.Module) -> None:

@@ -54,7 +54,8 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister)
             }
         }).ConfigureAwait(false);
 
-        return new ChangeSet(codemod.Name, codemod.Version, arguments, ChangeSet.Sort(outcomes), Stopwatch.GetElapsedTime(started));
+        var files = ChangedModuleReviews.Resolve(ChangeSet.Sort(outcomes));
+        return new ChangeSet(codemod.Name, codemod.Version, arguments, files, Stopwatch.GetElapsedTime(started));
     }
 
     // Workers never open project files: modules a codemod compares against (e.g. the canonical class) travel with each request.
