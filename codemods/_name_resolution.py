@@ -340,7 +340,11 @@ def _parameters(scope: Union[ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda])
 
 
 def _declarations(scope: ScopeNode) -> Dict[str, str]:
+    cached = getattr(scope, "_codemod_declarations", None)
+    if cached is not None:
+        return cached
     found: Dict[str, str] = {}
+    setattr(scope, "_codemod_declarations", found)
     for node in _own_nodes(scope):
         if isinstance(node, ast.Global):
             found.update((name, "global") for name in node.names)

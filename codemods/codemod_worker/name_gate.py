@@ -6,7 +6,7 @@ enclosing ``def``/``class`` names), how often each name is read in the original 
 more often in a scope than before is one the codemod introduced there. Every read of such a name is resolved with
 ``_name_resolution``; when the new source has more reads of it that may be unbound than the original had (reads the
 original already had are the author's business), the first such read is the gate's verdict. Only files whose bytes
-changed and that compile reach the gate; it costs two ``ast`` parses and a walk.
+changed and that compile reach the gate; it costs two ``ast`` parses and a walk. Annotations are not judged.
 """
 
 from __future__ import annotations
@@ -58,7 +58,10 @@ def _problems(tree: ast.Module, reads: List[Read], names: set) -> Iterator[Tuple
 
 
 def _reads(tree: ast.Module) -> Iterator[Read]:
-    """Every ``Name`` read, with the chain of enclosing ``def``/``class`` names (lambdas count as ``<lambda>``)."""
+    """Every ``Name`` read, with the chain of enclosing ``def``/``class`` names (lambdas count as ``<lambda>``).
+
+    Annotations are left out: with ``from __future__ import annotations`` (or in a function body) they are never
+    evaluated, and names imported under ``if TYPE_CHECKING:`` exist for them."""
     stack: List[Tuple[ast.AST, ScopeKey]] = [(tree, ())]
     while stack:
         node, key = stack.pop()
@@ -66,9 +69,12 @@ def _reads(tree: ast.Module) -> Iterator[Read]:
             if isinstance(node.ctx, ast.Load):
                 yield key, node.id, node.lineno, node.col_offset
             continue
+        if isinstance(node, ast.AnnAssign):
+            stack.extend((child, key) for child in (node.target, node.value) if child is not None)
+            continue
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             inner = key + (node.name,)
-            header = node.decorator_list + ([node.returns] if getattr(node, "returns", None) else [])
+            header = list(node.decorator_list)
             if isinstance(node, ast.ClassDef):
                 header += node.bases + [keyword.value for keyword in node.keywords]
             else:
