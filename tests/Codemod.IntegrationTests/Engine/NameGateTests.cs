@@ -22,32 +22,32 @@ public sealed class NameGateTests : IAsyncLifetime
         {
             "local import further down",
             "import os\n\n\ndef validate():\n    value = os.getenv(\"A\")\n    from shared.isolated_environment import get_env\n    return value, get_env()\n",
-            "get_env used at line 5 before its local import at line 6",
+            "get_env used at line 5 before its local import at line 6"
         },
         {
             "import only in another function",
             "import os\n\n\ndef setup():\n    from shared.isolated_environment import get_env\n\n\ndef read():\n    return os.getenv(\"A\")\n",
-            "get_env used at line 9 but never bound at module level",
+            "get_env used at line 9 but never bound at module level"
         },
         {
             "import only for type checkers",
             "import os\nfrom typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n    from shared.isolated_environment import get_env\n\n\ndef read():\n    return os.getenv(\"A\")\n",
-            "get_env used at line 9 but bound at module level only under `if TYPE_CHECKING:` (line 5)",
+            "get_env used at line 9 but bound at module level only under `if TYPE_CHECKING:` (line 5)"
         },
         {
             "import whose ImportError is swallowed",
             "import os\n\ntry:\n    from shared.isolated_environment import get_env\nexcept ImportError:\n    pass\n\nA = os.getenv(\"A\")\n",
-            "get_env used at line 8 but its import at line 4 does not always run before it",
+            "get_env used at line 8 but its import at line 4 does not always run before it"
         },
         {
             "module-level read before the module-level import",
             "import os\n\nA = os.getenv(\"A\")\n\nfrom shared.isolated_environment import get_env\n",
-            "get_env used at line 3 before its import at line 5",
+            "get_env used at line 3 before its import at line 5"
         },
         {
             "import into a global only when a function runs",
             "import os\n\n\ndef load():\n    global get_env\n    from shared.isolated_environment import get_env\n\n\ndef read():\n    return os.getenv(\"A\")\n",
-            "get_env used at line 10 but never bound at module level",
+            "get_env used at line 10 but never bound at module level"
         },
     };
 
