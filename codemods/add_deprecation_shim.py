@@ -24,7 +24,7 @@ returned unchanged without being analysed. In that file:
   entry after the sunset removes that alias;
 * when the module already defines ``def __getattr__(name)``, the same branch is put at the top of its body and the
   rest of it runs for every other name; ``import warnings`` / ``import importlib`` are added through
-  ``AddImportsVisitor``;
+  ``AddImportsVisitor`` unless imported unconditionally at module level (one inside a function does not count);
 * ``__all__`` is left as it is: a listed old name keeps working for ``from old.module import *``.
 
 A breaking-change entry is recorded: "old.module.OldName now resolves to new.module.NewName (deprecated, removed after

@@ -15,7 +15,8 @@ Rules (helpers from ``--arg module=...``, default ``test_framework.isolated_envi
   ``from unittest.mock import patch``, ``from unittest import mock``, ``import unittest.mock``, aliases); the target is
   ``os.environ`` by qualified name (``from os import environ``, ``import os as _os``) or the string ``'os.environ'``.
   A local function called ``patch``, a shadowed ``os``, and ``patch.dict`` on any other mapping are left alone.
-- The helpers are imported with ``AddImportsVisitor``; ``patch``/``mock``/``os`` imports that nothing uses any more are
+- The helpers are imported with ``AddImportsVisitor`` (counting only unconditional module-level imports as present: an
+  import inside another function or under ``if TYPE_CHECKING:`` does not bind the name where it is written); ``patch``/``mock``/``os`` imports that nothing uses any more are
   removed with ``RemoveImportsVisitor``.
 - Review items, never rewritten: ``with patch.dict(os.environ, ...) as env`` (``patch-dict-as-target``: the helpers
   do not hand back the dict); the decorator on a class (``patch-dict-class-decorator``: patch.dict patches each test
@@ -42,9 +43,9 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
 
+from _canonical_class import keep_top_seam
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
-from _canonical_class import keep_top_seam
 
 DEFAULT_MODULE = "test_framework.isolated_environment_fixtures"
 DEFAULT_TEMP_VARS = "temporary_env_vars"
