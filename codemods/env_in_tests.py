@@ -15,9 +15,9 @@ Rules (helpers from ``--arg module=...``, default ``test_framework.isolated_envi
   ``from unittest.mock import patch``, ``from unittest import mock``, ``import unittest.mock``, aliases); the target is
   ``os.environ`` by qualified name (``from os import environ``, ``import os as _os``) or the string ``'os.environ'``.
   A local function called ``patch``, a shadowed ``os``, and ``patch.dict`` on any other mapping are left alone.
-- The helpers are imported with ``AddImportsVisitor`` (counting only unconditional module-level imports as present: an
-  import inside another function or under ``if TYPE_CHECKING:`` does not bind the name where it is written); ``patch``/``mock``/``os`` imports that nothing uses any more are
-  removed with ``RemoveImportsVisitor``.
+- The helpers are imported with ``AddImportsVisitor``, counting only unconditional module-level imports as present (an
+  import inside another function or under ``if TYPE_CHECKING:`` does not bind the name where it is written);
+  ``patch``/``mock``/``os`` imports that nothing uses any more are removed with ``RemoveImportsVisitor``.
 - Review items, never rewritten: ``with patch.dict(os.environ, ...) as env`` (``patch-dict-as-target``: the helpers
   do not hand back the dict); the decorator on a class (``patch-dict-class-decorator``: patch.dict patches each test
   method, a context decorator would replace the class) or on an ``async def`` (``patch-dict-async``: a context

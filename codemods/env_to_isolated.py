@@ -7,14 +7,27 @@ named ``os`` is not)::
     os.environ.get(k[, d])                  -> get_env().get(k[, d])
     os.getenv(k[, d])                       -> get_env().get(k[, d])
     os.environ[k] = v                       -> get_env().set(k, v, "<source>")
-    del os.environ[k]                       -> get_env().delete(k)
+    del os.environ[k]           (k set)     -> get_env().delete(k)
     k in os.environ / k not in os.environ   -> get_env().exists(k) / not get_env().exists(k)
     os.environ.copy(), dict(os.environ)     -> get_env().get_all()
-    os.environ.update(m)        (statement) -> get_env().update(m, "<source>")
-    os.environ.pop(k[, d])      (statement) -> get_env().delete(k)
+    os.environ.update(m)        (statement) -> get_env().update(m, "<source>")   m: {...}, {k: v for ...}, dict(...)
+    os.environ.pop(k, d)        (statement) -> get_env().delete(k)
+    os.environ.pop(k)           (statement, k set) -> get_env().delete(k)
 
-``<source>`` is ``--source`` or, by default, the file's dotted module name. ``from <module> import <accessor>`` is
-added when anything changed; ``import os`` / ``from os import environ`` are removed only once nothing uses them.
+"k set": ``del`` and ``pop(k)`` raise KeyError for an unset variable and ``get_env().delete(k)`` does not, so they are
+rewritten only directly inside ``if k in os.environ:`` / ``if get_env().exists(k):`` (same ``k``) or as the last
+statement of a ``try`` whose ``except KeyError:`` is only ``pass`` (no ``else``); elsewhere they are review items.
+``update`` also takes key/value pairs, ``get_env().update`` only a mapping: other arguments are review items.
+
+``<source>`` is ``--source`` or, by default, the file's dotted module name. The accessor must be bound where it is
+written: a site whose function (or enclosing function) imports it above the site uses that import; every other site
+reads the module-level name, and ``from <module> import <accessor>`` is added at module level (isort's place in the
+leading import block, see ``_imports``) unless an unconditional module-level import of it exists. A site whose function
+binds the accessor only below it is a review item (``UnboundLocalError`` otherwise), as is every site when the module
+imports the accessor only inside ``try/except ImportError``. ``import os`` / ``from os import environ`` are removed only
+once nothing uses them, keeping the blank lines above them. A file that patches another module's ``os`` (``patch(
+"pkg.mod.os")``, ``patch.object(mod, "os")``, ``mod.os = ...``) gets review items the engine keeps only when ``pkg.mod``
+changed in the same run (see ``_patched_os``).
 
 Reported for review and left unchanged, because a mechanical rewrite could change behaviour: ``os.environ[k]`` reads
 (KeyError today), ``pop`` whose value is used, ``setdefault``, ``items/keys/values/clear`` and other attributes,
@@ -23,8 +36,6 @@ iteration, ``os.environ`` passed or stored as a value (``env=os.environ``, ``dic
 ...)`` in tests (the env-in-tests codemod migrates those).
 
 Caveats:
-- ``del os.environ[k]`` and a statement ``os.environ.pop(k)`` raise KeyError for an unset variable today;
-  ``get_env().delete(k)`` is assumed not to.
 - ``get_all()`` is assumed to return a fresh dict, as ``copy()`` and ``dict()`` did. Whether values written through
   ``get_env()`` reach the real process environment (child processes, C extensions) is up to the accessor's module.
 - Files matching ``--allow`` (by default the environment module's own file, which must read ``os.environ``) are
