@@ -24,8 +24,15 @@ Read = Tuple[ScopeKey, str, int, int]
 def check(original: bytes, new: bytes) -> Optional[Tuple[str, int]]:
     """``(message, line)`` for the first introduced read that may be unbound, else None."""
     try:
+        return _check(original, new)
+    except (RecursionError, MemoryError):
+        return None  # code nested too deeply for the walk; the compile gate has already accepted it
+
+
+def _check(original: bytes, new: bytes) -> Optional[Tuple[str, int]]:
+    try:
         old_tree, new_tree = ast.parse(original), ast.parse(new)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, ValueError):
         return None  # the compile gate speaks for sources that do not parse
     old_reads, new_reads = list(_reads(old_tree)), list(_reads(new_tree))
     before = Counter((key, name) for key, name, _, _ in old_reads)
