@@ -212,11 +212,12 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         if glob is not None:
             raise SkipFile(f"allowed bootstrap file (matches '{glob}')")
         own = self.context.full_module_name
-        for line, column, module in _patched_os.find(tree, self.context.full_package_name):
+        code = tree.code
+        for line, column, module in _patched_os.find(code, self.context.full_package_name):
             if module != own:
                 self.record_review_at(line, column, "patched-module-os", _PATCHED_OS_MESSAGE.format(
                     module=module, acc=self.accessor), requires_changed_module=module)
-        if not _ENV_WORDS.search(tree.code):
+        if not _ENV_WORDS.search(code):
             return tree  # only a test that patches some module's os: nothing to rewrite, no metadata to compute
         return super().transform_module(tree)
 
