@@ -21,6 +21,7 @@ from libcst.helpers import get_absolute_module_from_package_for_import
 from libcst.metadata import PositionProvider, ScopeProvider
 
 from _codemod_support import ReportingMixin
+from _imports import ModuleLevelImportsMixin
 
 Verdict = Optional[Tuple[str, str]]  # None: replace the class; otherwise (review kind, message)
 
@@ -77,7 +78,7 @@ def _first_after_docstring(module: cst.Module) -> Optional[int]:
     return index if index < len(module.body) else None
 
 
-class CanonicalClassCommand(ReportingMixin, VisitorBasedCodemodCommand):
+class CanonicalClassCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
     """Shared walk of codemods that replace local copies of one canonical class with an import of it.
 
     Subclasses say which copies qualify (``verdict``) and what to record for a replaced one (``replaced``).

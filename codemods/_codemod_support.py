@@ -21,6 +21,7 @@ CHANGES = "codemod.changes"
 REVIEWS = "codemod.reviews"
 BREAKING = "codemod.breaking"
 CONTEXT_MODULES = "codemod.context_modules"
+REQUIRES_CHANGED_MODULE = "requiresChangedModule"
 
 
 class ReportingMixin:
@@ -38,9 +39,18 @@ class ReportingMixin:
         self.context.scratch.setdefault(CHANGES, []).append(entry)  # type: ignore[attr-defined]
 
     def record_review(self, node: cst.CSTNode, kind: str, message: str) -> None:
-        entry = {**self._position(node), "kind": kind, "message": message}
+        position = self._position(node)
+        self.record_review_at(position["line"], position["column"], kind, message)
+
+    def record_review_at(self, line: int, column: int, kind: str, message: str,
+                         requires_changed_module: Optional[str] = None) -> None:
+        """A review item at a known position. With ``requires_changed_module``, the engine keeps the item only when
+        the file of that dotted module changed in the same run (a test patching a module this run rewrote)."""
+        entry: Dict[str, Any] = {"line": line, "column": column, "kind": kind, "message": message}
+        if requires_changed_module:
+            entry[REQUIRES_CHANGED_MODULE] = requires_changed_module
         self.context.scratch.setdefault(REVIEWS, []).append(entry)  # type: ignore[attr-defined]
-        self.warn(f"line {entry['line']}: {message}")  # type: ignore[attr-defined]
+        self.warn(f"line {line}: {message}")  # type: ignore[attr-defined]
 
     def record_breaking(self, what: str, migrate: str) -> None:
         self.context.scratch.setdefault(BREAKING, []).append(  # type: ignore[attr-defined]

@@ -28,9 +28,12 @@ and nothing here rewrites code). The engine aggregates across files: duplicate c
 envAccesses
     ``form`` is the kind the env-to-isolated codemod records for the same code, so a scan predicts that codemod's
     run: rewritable ``environ-get``, ``getenv``, ``environ-set``, ``environ-delete``, ``environ-contains``,
-    ``environ-not-contains``, ``environ-copy`` (``.copy()`` and ``dict(os.environ)``), ``environ-update`` and
-    ``environ-pop-statement`` (both only as statements); for review ``environ-subscript-read``, ``environ-pop-value``,
-    ``environ-update-value``, ``environ-call-arguments``, ``environ-setdefault``, ``environ-items`` /
+    ``environ-not-contains``, ``environ-copy`` (``.copy()`` and ``dict(os.environ)``), ``environ-update`` (a
+    statement whose argument is a dict display, comprehension or ``dict(...)`` call) and ``environ-pop-statement``
+    (a statement; ``environ-delete`` and it only with a default, guarded by ``if k in os.environ:`` /
+    ``if get_env().exists(k):`` in the same block, or as a try body's last statement with ``except KeyError: pass``);
+    for review ``environ-subscript-read``, ``environ-pop-value``, ``environ-update-value``, ``environ-update-argument``,
+    ``environ-delete-may-raise``, ``environ-pop-may-raise``, ``environ-call-arguments``, ``environ-setdefault``, ``environ-items`` /
     ``-keys`` / ``-values`` / ``-clear``, ``environ-method`` (any other attribute, named in ``detail``),
     ``environ-subscript-write`` / ``environ-subscript-delete`` (inside unpacking or several targets),
     ``environ-augmented-assignment``, ``environ-iteration``, ``environ-as-value``, ``getenv-as-value`` and
@@ -530,6 +533,36 @@ def _single_index(node: ast.Subscript) -> bool:
     return type(node.slice) not in (ast.Slice, ast.Tuple, ast.Starred)
 
 
+def _is_mapping(node: ast.AST) -> bool:
+    kind = type(node)
+    return kind is ast.Dict or kind is ast.DictComp or (
+        kind is ast.Call and type(node.func) is ast.Name and node.func.id == "dict")
+
+
+def _removed_key(stmt: ast.stmt) -> Optional[Tuple[ast.AST, ast.AST]]:
+    """(node the codemod reports, key) of `del X[k]` or a statement `X.pop(k, ...)`."""
+    if type(stmt) is ast.Delete and len(stmt.targets) == 1 and type(stmt.targets[0]) is ast.Subscript:
+        return stmt, stmt.targets[0].slice
+    if type(stmt) is ast.Expr and type(stmt.value) is ast.Call and type(stmt.value.func) is ast.Attribute \
+            and stmt.value.func.attr == "pop" and stmt.value.args and type(stmt.value.args[0]) is not ast.Starred:
+        return stmt.value, stmt.value.args[0]
+    return None
+
+
+def _catches_key_error(kind: Optional[ast.AST]) -> bool:
+    if kind is None:
+        return True
+    if type(kind) is ast.Tuple:
+        return any(_catches_key_error(element) for element in kind.elts)
+    name = kind.attr if type(kind) is ast.Attribute else kind.id if type(kind) is ast.Name else None
+    return name in ("KeyError", "LookupError", "Exception", "BaseException")
+
+
+def _is_pass(stmt: ast.stmt) -> bool:
+    return type(stmt) is ast.Pass or (type(stmt) is ast.Expr and type(stmt.value) is ast.Constant
+                                      and stmt.value.value is Ellipsis)
+
+
 def _looks_like_patch(node: ast.AST) -> bool:
     return (type(node) is ast.Name and node.id == "patch") or (type(node) is ast.Attribute and node.attr == "patch")
 
@@ -541,6 +574,7 @@ class _EnvScanner:
         self._source = source
         self._found: List[Tuple[int, int, str, Optional[str]]] = []
         self._statement_calls: Set[int] = set()
+        self._safe_removals: Set[int] = set()  # del / pop(k) that cannot raise KeyError where they stand
         self._handlers: Dict[type, Callable[[Any, Env, Env, Push], bool]] = {
             ast.Name: self._name,
             ast.Attribute: self._attribute,
@@ -555,6 +589,8 @@ class _EnvScanner:
             ast.AsyncFor: self._for,
             ast.comprehension: self._for,
             ast.Expr: self._expr,
+            ast.If: self._if,
+            ast.Try: self._try,
             ast.FunctionDef: self._function,
             ast.AsyncFunctionDef: self._function,
             ast.Lambda: self._lambda,
@@ -698,13 +734,14 @@ class _EnvScanner:
             if not statement:
                 self._record(node, "environ-pop-value")
             elif first_positional and count <= 2:
-                self._record(node, "environ-pop-statement")
+                safe = count == 2 or id(node) in self._safe_removals
+                self._record(node, "environ-pop-statement" if safe else "environ-pop-may-raise")
             else:
                 self._record(node, "environ-call-arguments")
         elif not statement:
             self._record(node, "environ-update-value")
         elif first_positional and count == 1:
-            self._record(node, "environ-update")
+            self._record(node, "environ-update" if _is_mapping(node.args[0]) else "environ-update-argument")
         else:
             self._record(node, "environ-call-arguments")
         self._push_call_arguments(node, env, closure, push)
@@ -795,12 +832,39 @@ class _EnvScanner:
     def _delete(self, node: ast.Delete, env: Env, closure: Env, push: Push) -> bool:
         target = node.targets[0]
         if len(node.targets) == 1 and self._environ_subscript(target, env) and _single_index(target):
-            self._record(node, "environ-delete")
+            self._record(node, "environ-delete" if id(node) in self._safe_removals else "environ-delete-may-raise")
             push((target.slice, env, closure))
             return True
         for target in node.targets:
             self._stores(target, "environ-subscript-delete", env, closure, push)
         return True
+
+    def _if(self, node: ast.If, env: Env, closure: Env, push: Push) -> bool:
+        # `if k in os.environ: del os.environ[k]` (or `if get_env().exists(k):`): the key is certainly present.
+        test, key = node.test, None
+        if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) is ast.In \
+                and self._ref(test.comparators[0], env) == _ENVIRON:
+            key = test.left
+        elif type(test) is ast.Call and len(test.args) == 1 and not test.keywords and type(test.func) is ast.Attribute \
+                and test.func.attr == "exists" and type(test.func.value) is ast.Call and not test.func.value.args:
+            key = test.args[0]
+        if key is not None:
+            wanted = ast.dump(key)
+            for stmt in node.body:
+                removed = _removed_key(stmt)
+                if removed is not None and ast.dump(removed[1]) == wanted:
+                    self._safe_removals.add(id(removed[0]))
+        return False
+
+    def _try(self, node: ast.Try, env: Env, closure: Env, push: Push) -> bool:
+        # `try: del os.environ[k]` as the body's last statement + `except KeyError: pass`, no `else`: swallowed.
+        if node.orelse or not any(_catches_key_error(h.type) and all(_is_pass(s) for s in h.body)
+                                  for h in node.handlers):
+            return False
+        removed = _removed_key(node.body[-1])
+        if removed is not None:
+            self._safe_removals.add(id(removed[0]))
+        return False
 
     def _expr(self, node: ast.Expr, env: Env, closure: Env, push: Push) -> bool:
         if type(node.value) is ast.Call:

@@ -24,7 +24,7 @@ returned unchanged without being analysed. In that file:
   entry after the sunset removes that alias;
 * when the module already defines ``def __getattr__(name)``, the same branch is put at the top of its body and the
   rest of it runs for every other name; ``import warnings`` / ``import importlib`` are added through
-  ``AddImportsVisitor``;
+  ``AddImportsVisitor`` unless imported unconditionally at module level (one inside a function does not count);
 * ``__all__`` is left as it is: a listed old name keeps working for ``from old.module import *``.
 
 A breaking-change entry is recorded: "old.module.OldName now resolves to new.module.NewName (deprecated, removed after
@@ -66,6 +66,7 @@ from libcst.metadata import ImportAssignment, PositionProvider, ScopeProvider
 
 from _class_equivalence import class_members
 from _codemod_support import ReportingMixin
+from _imports import ModuleLevelImportsMixin
 from redirect_imports import dotted_name
 
 MARKER = "__codemod_deprecated__"
@@ -130,7 +131,7 @@ def _indented(code: str, prefix: str = "    ") -> str:
     return "".join(prefix + line if line.strip() else line for line in code.splitlines(keepends=True))
 
 
-class AddDeprecationShimCommand(ReportingMixin, VisitorBasedCodemodCommand):
+class AddDeprecationShimCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "add-deprecation-shim"
     DESCRIPTION = "Replace a legacy duplicate class by a DeprecationWarning alias of the canonical class (PEP 562)."
     VERSION = "1.0.0"

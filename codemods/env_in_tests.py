@@ -15,8 +15,9 @@ Rules (helpers from ``--arg module=...``, default ``test_framework.isolated_envi
   ``from unittest.mock import patch``, ``from unittest import mock``, ``import unittest.mock``, aliases); the target is
   ``os.environ`` by qualified name (``from os import environ``, ``import os as _os``) or the string ``'os.environ'``.
   A local function called ``patch``, a shadowed ``os``, and ``patch.dict`` on any other mapping are left alone.
-- The helpers are imported with ``AddImportsVisitor``; ``patch``/``mock``/``os`` imports that nothing uses any more are
-  removed with ``RemoveImportsVisitor``.
+- The helpers are imported with ``AddImportsVisitor``, counting only unconditional module-level imports as present (an
+  import inside another function or under ``if TYPE_CHECKING:`` does not bind the name where it is written);
+  ``patch``/``mock``/``os`` imports that nothing uses any more are removed with ``RemoveImportsVisitor``.
 - Review items, never rewritten: ``with patch.dict(os.environ, ...) as env`` (``patch-dict-as-target``: the helpers
   do not hand back the dict); the decorator on a class (``patch-dict-class-decorator``: patch.dict patches each test
   method, a context decorator would replace the class) or on an ``async def`` (``patch-dict-async``: a context
@@ -42,8 +43,9 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
 
-from _codemod_support import ReportingMixin
 from _canonical_class import keep_top_seam
+from _codemod_support import ReportingMixin
+from _imports import ModuleLevelImportsMixin
 
 DEFAULT_MODULE = "test_framework.isolated_environment_fixtures"
 DEFAULT_TEMP_VARS = "temporary_env_vars"
@@ -58,7 +60,7 @@ MONKEYPATCH_ITEM = frozenset({"setitem", "delitem"})
 Replacement = List[cst.Call]
 
 
-class EnvInTestsCommand(ReportingMixin, VisitorBasedCodemodCommand):
+class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "env-in-tests"
     DESCRIPTION = "Replace patch.dict(os.environ, ...) in tests with temporary_env_vars / clean_env_context."
     VERSION = "1.0.0"

@@ -7,14 +7,27 @@ named ``os`` is not)::
     os.environ.get(k[, d])                  -> get_env().get(k[, d])
     os.getenv(k[, d])                       -> get_env().get(k[, d])
     os.environ[k] = v                       -> get_env().set(k, v, "<source>")
-    del os.environ[k]                       -> get_env().delete(k)
+    del os.environ[k]           (k set)     -> get_env().delete(k)
     k in os.environ / k not in os.environ   -> get_env().exists(k) / not get_env().exists(k)
     os.environ.copy(), dict(os.environ)     -> get_env().get_all()
-    os.environ.update(m)        (statement) -> get_env().update(m, "<source>")
-    os.environ.pop(k[, d])      (statement) -> get_env().delete(k)
+    os.environ.update(m)        (statement) -> get_env().update(m, "<source>")   m: {...}, {k: v for ...}, dict(...)
+    os.environ.pop(k, d)        (statement) -> get_env().delete(k)
+    os.environ.pop(k)           (statement, k set) -> get_env().delete(k)
 
-``<source>`` is ``--source`` or, by default, the file's dotted module name. ``from <module> import <accessor>`` is
-added when anything changed; ``import os`` / ``from os import environ`` are removed only once nothing uses them.
+"k set": ``del`` and ``pop(k)`` raise KeyError for an unset variable and ``get_env().delete(k)`` does not, so they are
+rewritten only directly inside ``if k in os.environ:`` / ``if get_env().exists(k):`` (same ``k``) or as the last
+statement of a ``try`` whose ``except KeyError:`` is only ``pass`` (no ``else``); elsewhere they are review items.
+``update`` also takes key/value pairs, ``get_env().update`` only a mapping: other arguments are review items.
+
+``<source>`` is ``--source`` or, by default, the file's dotted module name. The accessor must be bound where it is
+written: a site whose function (or enclosing function) imports it above the site uses that import; every other site
+reads the module-level name, and ``from <module> import <accessor>`` is added at module level (isort's place in the
+leading import block, see ``_imports``) unless an unconditional module-level import of it exists. A site whose function
+binds the accessor only below it is a review item (``UnboundLocalError`` otherwise), as is every site when the module
+imports the accessor only inside ``try/except ImportError``. ``import os`` / ``from os import environ`` are removed only
+once nothing uses them, keeping the blank lines above them. A file that patches another module's ``os`` (``patch(
+"pkg.mod.os")``, ``patch.object(mod, "os")``, ``mod.os = ...``) gets review items the engine keeps only when ``pkg.mod``
+changed in the same run (see ``_patched_os``).
 
 Reported for review and left unchanged, because a mechanical rewrite could change behaviour: ``os.environ[k]`` reads
 (KeyError today), ``pop`` whose value is used, ``setdefault``, ``items/keys/values/clear`` and other attributes,
@@ -23,8 +36,6 @@ iteration, ``os.environ`` passed or stored as a value (``env=os.environ``, ``dic
 ...)`` in tests (the env-in-tests codemod migrates those).
 
 Caveats:
-- ``del os.environ[k]`` and a statement ``os.environ.pop(k)`` raise KeyError for an unset variable today;
-  ``get_env().delete(k)`` is assumed not to.
 - ``get_all()`` is assumed to return a fresh dict, as ``copy()`` and ``dict()`` did. Whether values written through
   ``get_env()`` reach the real process environment (child processes, C extensions) is up to the accessor's module.
 - Files matching ``--allow`` (by default the environment module's own file, which must read ``os.environ``) are
@@ -35,13 +46,14 @@ Caveats:
 from __future__ import annotations
 
 import argparse
+import ast
 import os
 import re
 from typing import Dict, List, Optional, Pattern, Sequence, Set, Tuple, Union
 
 import libcst as cst
 from libcst.codemod import CodemodContext, SkipFile, VisitorBasedCodemodCommand
-from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
+from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.helpers import calculate_module_and_package, get_full_name_for_node
 from libcst.metadata import (
     Assignment,
@@ -53,7 +65,10 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+import _patched_os
 from _codemod_support import ReportingMixin, glob_to_regex
+from _imports import BlankKeepingRemoveImportsVisitor, ensure_module_import
+from _name_resolution import Resolution, byte_column, resolve
 
 DEFAULT_MODULE = "shared.isolated_environment"
 DEFAULT_ACCESSOR = "get_env"
@@ -63,6 +78,8 @@ _REF_ATTRS = frozenset({"environ", "getenv"})
 _CALLED_METHODS = frozenset({"get", "copy", "pop", "update"})
 _STATEMENT_METHODS = frozenset({"pop", "update"})
 _VIEW_METHODS = frozenset({"items", "keys", "values"})
+_KEY_ERRORS = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
+_ENV_WORDS = re.compile(r"\b(?:environ|getenv)\b")
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 _BUILTIN_DICT = QualifiedName("builtins.dict", QualifiedNameSource.BUILTIN)
 
@@ -109,10 +126,28 @@ _REVIEW_MESSAGES = {
     "from {acc}().get_all() instead, e.g. {{**{acc}().get_all(), ...}}",
     "getenv-as-value": "os.getenv is passed as a value: whoever calls it reads the process environment directly: pass "
     "{acc}().get instead if the receiver accepts a bound method",
+    "environ-update-argument": "os.environ.update(x) also accepts key/value pairs (a list of tuples, zip(...)); "
+    "{acc}().update(x, source) needs a mapping (it calls x.items()), and x is not a dict display or dict(...) here: "
+    "write {acc}().update(dict(x), source) once x is known to be pairs or a mapping",
+    "environ-delete-may-raise": "del os.environ[k] raises KeyError when the variable is unset; {acc}().delete(k) "
+    "never raises: guard it with `if {acc}().exists(k):` if an unset variable is fine, or keep the error deliberately",
+    "environ-pop-may-raise": "os.environ.pop(k) without a default raises KeyError when the variable is unset; "
+    "{acc}().delete(k) never raises: guard it with `if {acc}().exists(k):` if an unset variable is fine (or pass a "
+    "default), or keep the error deliberately",
+    "accessor-unbound-here": "{problem}: {acc}() written here would raise {error}, and a module-level import cannot "
+    "help while that scope binds {acc} itself: move that binding above this line, then run again",
+    "accessor-import-conditional": "{problem}: {acc}() written here would raise NameError when that import fails; "
+    "import {acc} unconditionally and run again",
     "patch-dict-environ": "patch.dict(os.environ, ...) patches the process environment, not the isolated environment "
     "the code now reads: the env-in-tests codemod migrates it to the test framework's environment fixtures; run it or "
     "migrate by hand",
 }
+
+_PATCHED_OS_MESSAGE = (
+    "this patches {module}.os, and this run routes {module}'s environment access through {acc}(): the patch no "
+    "longer reaches what {module} reads; patch the isolated environment instead (the env-in-tests fixtures, or "
+    "{acc}().set(...) in a fixture that restores it)"
+)
 
 Ref = Union[cst.Attribute, cst.Name]
 
@@ -121,7 +156,8 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "env-to-isolated"
     DESCRIPTION = "Route os.environ / os.getenv access through the isolated environment accessor (get_env())."
     VERSION = "1.0.0"
-    PREFILTER = ("environ", "getenv")
+    # `patch` / `monkeypatch`: tests that patch a module's `os` need not name environ or getenv (see _patched_os).
+    PREFILTER = ("environ", "getenv", "patch", "monkeypatch")
     REQUIRED_MODULE_ARGS = {"module": "accessor"}  # rewritten files import accessor from module: the engine warns when module is missing
     METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
 
@@ -176,6 +212,14 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         glob = self._allowing_glob()
         if glob is not None:
             raise SkipFile(f"allowed bootstrap file (matches '{glob}')")
+        own = self.context.full_module_name
+        code = tree.code
+        for line, column, module in _patched_os.find(code, self.context.full_package_name):
+            if module != own:
+                self.record_review_at(line, column, "patched-module-os", _PATCHED_OS_MESSAGE.format(
+                    module=module, acc=self.accessor), requires_changed_module=module)
+        if not _ENV_WORDS.search(code):
+            return tree  # only a test that patches some module's os: nothing to rewrite, no metadata to compute
         return super().transform_module(tree)
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -190,6 +234,10 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         self._checked_scopes: Set[int] = set()
         self._taken_by: Optional[cst.CSTNode] = None
         self._label: Optional[cst.SimpleString] = None
+        self._safe_removals: Set[int] = set()  # del / pop(k) nodes that cannot raise KeyError where they stand
+        self._parsed: Optional[Tuple[Optional[ast.Module], List[str]]] = None
+        self._first_module_site: Optional[int] = None  # top-level statement index; None: no module import needed
+        self._top_lines = [self._position(stmt)["line"] for stmt in node.body]
         scope = self.get_metadata(ScopeProvider, node, None)
         if scope is not None:
             # Module-level imports may sit below a function that uses them; see them before visiting anything.
@@ -211,9 +259,19 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
             return original_node
         for node, kind, message in self._changes:
             self.record_change(node, kind, message)
-        AddImportsVisitor.add_needed_import(self.context, self.env_module, self.accessor)
         self._schedule_import_removal()
-        return updated_node
+        if self._first_module_site is None:
+            return updated_node
+        roots = {self.env_module.split(".")[0], (self.context.full_module_name or "").split(".")[0]} - {""}
+        return ensure_module_import(updated_node, self.env_module, self.accessor, self.context.full_package_name,
+                                    first_party=sorted(roots), before_index=self._first_module_site)
+
+    def _instantiate_and_run(self, transform: type, tree: cst.Module) -> cst.Module:
+        # LibCST's import removal also drops the blank lines above a removed line (after a docstring, between
+        # sections); this variant hands them to the next statement.
+        if transform is RemoveImportsVisitor:
+            transform = BlankKeepingRemoveImportsVisitor
+        return super()._instantiate_and_run(transform, tree)  # type: ignore[misc]
 
     def _schedule_import_removal(self) -> None:
         # RemoveImportsVisitor costs a full scope analysis of the new tree (several times the parse), so it is only
@@ -322,9 +380,15 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         elif not statement:
             self._review(node, ref, f"environ-{attr}-value")
         elif attr == "pop" and args and len(args) <= 2 and _is_positional(args[0]):
-            self._plan(node, ref, "environ-pop-statement")
+            if len(args) == 2 or id(node) in self._safe_removals:
+                self._plan(node, ref, "environ-pop-statement")
+            else:
+                self._review(node, ref, "environ-pop-may-raise")
         elif attr == "update" and len(args) == 1 and _is_positional(args[0]):
-            self._plan(node, ref, "environ-update")
+            if self._is_mapping(args[0].value):
+                self._plan(node, ref, "environ-update")
+            else:
+                self._review(node, ref, "environ-update-argument")
         else:
             self._review(node, ref, "environ-call-arguments", method=attr)
 
@@ -371,9 +435,53 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         target = node.target
         if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
             if _single_index(target) is not None:
-                self._plan(node, target.value, "environ-delete")
+                if id(node) in self._safe_removals:
+                    self._plan(node, target.value, "environ-delete")
+                else:
+                    self._review(node, target.value, "environ-delete-may-raise")
                 return
         self._review_stores(target, "environ-subscript-delete", "del statement")
+
+    def visit_If(self, node: cst.If) -> None:
+        # `if k in os.environ: del os.environ[k]`: the key is certainly present in the guarded block itself.
+        key = self._guarded_key(node.test)
+        if key is not None:
+            for small in _block_smalls(node.body):
+                removed = _removed_key(small)
+                if removed is not None and removed[1].deep_equals(key):
+                    self._safe_removals.add(id(removed[0]))
+
+    def visit_Try(self, node: cst.Try) -> None:
+        # `try: del os.environ[k]` + `except KeyError: pass`: the error is swallowed, so never raising changes nothing
+        # as long as the removal is the try body's last statement and there is no `else` to skip.
+        if node.orelse is not None or not isinstance(node.body, cst.IndentedBlock) or not node.body.body:
+            return
+        if not any(_catches_key_error(handler.type) and _only_pass(handler.body) for handler in node.handlers):
+            return
+        last = node.body.body[-1]
+        if isinstance(last, cst.SimpleStatementLine) and len(last.body) == 1:
+            removed = _removed_key(last.body[0])
+            if removed is not None:
+                self._safe_removals.add(id(removed[0]))
+
+    def _guarded_key(self, test: cst.BaseExpression) -> Optional[cst.BaseExpression]:
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            target = test.comparisons[0]
+            if isinstance(target.operator, cst.In) and self._ref_kind(target.comparator) == "environ":
+                return test.left
+        if isinstance(test, cst.Call) and len(test.args) == 1 and _is_positional(test.args[0]):
+            func = test.func
+            if isinstance(func, cst.Attribute) and func.attr.value == "exists" and isinstance(func.value, cst.Call):
+                accessor = func.value
+                if isinstance(accessor.func, cst.Name) and accessor.func.value == self.accessor and not accessor.args:
+                    return test.args[0].value
+        return None
+
+    def _is_mapping(self, value: cst.BaseExpression) -> bool:
+        if isinstance(value, (cst.Dict, cst.DictComp)):
+            return True
+        return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict" \
+            and QualifiedNameProvider.has_name(self, value.func, _BUILTIN_DICT)
 
     def _review_stores(self, target: cst.BaseExpression, kind: str, what: str) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):
@@ -489,11 +597,48 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     # --------------------------------------------------------------- helpers
 
     def _plan(self, node: cst.CSTNode, ref: cst.CSTNode, kind: str) -> None:
+        self._check_accessor_free(node)
+        refused = self._unbound_accessor(node)
+        if refused is not None:
+            self._review(node, ref, refused[0], **refused[1])
+            return
         self._plans[id(node)] = kind
         self._claimed.add(id(ref))
         self._changes.append((node, kind, _CHANGE_MESSAGES[kind].format(acc=self.accessor)))
         self._rewritten_refs.append(ref)
-        self._check_accessor_free(node)
+
+    def _unbound_accessor(self, node: cst.CSTNode) -> Optional[Tuple[str, Dict[str, str]]]:
+        """Review kind and details when the accessor written at ``node`` could be unbound there, else None.
+
+        A site in a scope that binds the accessor itself (a function-level import above it) uses that binding; every
+        other site reads the module-level name, so a module-level import is added before the first of them.
+        """
+        position = self._position(node)
+        line, column = position["line"], position["column"]
+        tree, lines = self._original_ast()
+        found = Resolution("unknown") if tree is None or not 0 < line <= len(lines) else \
+            resolve(tree, self.accessor, line, byte_column(lines[line - 1], column))
+        if found.where in ("local", "enclosing"):
+            if found.problem is None:
+                return None
+            error = "UnboundLocalError" if found.where == "local" else "NameError"
+            return "accessor-unbound-here", {"problem": found.problem, "error": error}
+        if found.where == "module" and found.reason == "conditional":
+            return "accessor-import-conditional", {"problem": found.problem or ""}
+        index = max((i for i, start in enumerate(self._top_lines) if start <= line), default=0)
+        if self._first_module_site is None or index < self._first_module_site:
+            self._first_module_site = index
+        return None
+
+    def _original_ast(self) -> Tuple[Optional[ast.Module], List[str]]:
+        if self._parsed is None:
+            code = self.module.code
+            try:
+                tree: Optional[ast.Module] = ast.parse(code)
+            except (SyntaxError, ValueError, RecursionError, MemoryError):
+                tree = None  # LibCST accepts a few files CPython refuses; the worker's gates speak for those
+            self._parsed = (tree, re.split(r"\r\n|\r|\n", code))
+        return self._parsed
 
     def _review(
         self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, message: Optional[str] = None, **details: str
@@ -578,6 +723,45 @@ def _single_index(node: cst.Subscript) -> Optional[cst.BaseExpression]:
         return None
     element = node.slice[0].slice
     return element.value if isinstance(element, cst.Index) and element.star is None else None
+
+
+def _block_smalls(body: cst.BaseSuite) -> List[cst.BaseSmallStatement]:
+    if isinstance(body, cst.SimpleStatementSuite):
+        return list(body.body)
+    assert isinstance(body, cst.IndentedBlock)
+    return [small for line in body.body if isinstance(line, cst.SimpleStatementLine) for small in line.body]
+
+
+def _removed_key(small: cst.BaseSmallStatement) -> Optional[Tuple[cst.CSTNode, cst.BaseExpression]]:
+    """(node planned for rewrite, key) of `del X[k]` or a statement `X.pop(k)`; whether X is os.environ is not checked."""
+    if isinstance(small, cst.Del) and isinstance(small.target, cst.Subscript):
+        key = _single_index(small.target)
+        return (small, key) if key is not None else None
+    if isinstance(small, cst.Expr) and isinstance(small.value, cst.Call):
+        call = small.value
+        if isinstance(call.func, cst.Attribute) and call.func.attr.value == "pop" and call.args \
+                and _is_positional(call.args[0]):
+            return call, call.args[0].value
+    return None
+
+
+def _catches_key_error(kind: Optional[cst.BaseExpression]) -> bool:
+    if kind is None:
+        return True
+    if isinstance(kind, cst.Tuple):
+        return any(_catches_key_error(element.value) for element in kind.elements)
+    name = kind.attr.value if isinstance(kind, cst.Attribute) else kind.value if isinstance(kind, cst.Name) else None
+    return name in _KEY_ERRORS
+
+
+def _only_pass(body: cst.BaseSuite) -> bool:
+    smalls = _block_smalls(body)
+    if isinstance(body, cst.IndentedBlock) and len(smalls) != len(body.body):
+        return False
+    return bool(smalls) and all(
+        isinstance(small, cst.Pass) or isinstance(small, cst.Expr) and isinstance(small.value, cst.Ellipsis)
+        for small in smalls
+    )
 
 
 def _looks_like_patch(node: cst.BaseExpression) -> bool:

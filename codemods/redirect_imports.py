@@ -345,6 +345,20 @@ class _RedirectStep(ReportingMixin, RenameCommand):
                     new_modules.append(binding)
         return name_bindings, module_bindings, new_names, new_modules
 
+    def _unexempt_later_local_imports(self, usable: list, new_names: list) -> None:
+        # A function that imports the new name itself makes that name local to the whole function: a use of the old
+        # name above that import, renamed to the new name, would raise UnboundLocalError. Such an import counts as a
+        # collision, so the renamed uses take an alias bound at module level.
+        for new_node, _, _, new_assignment in new_names:
+            scope = new_assignment.scope
+            if scope is None or scope is scope.globals:
+                continue
+            line = self.get_metadata(PositionProvider, new_node).start.line
+            for _, _, _, old_assignment in usable:
+                if any(access.scope is scope and self.get_metadata(PositionProvider, access.node).start.line < line
+                       for access in old_assignment.references):
+                    self._taken_exempt.discard(new_assignment)
+
     def _visible(self, bindings: list, scope: Optional[Scope]) -> Optional[str]:
         """Local name of an existing import of the target that code in ``scope`` can see."""
         for _, _, local, assignment in bindings:
@@ -388,6 +402,7 @@ class _RedirectStep(ReportingMixin, RenameCommand):
             usable.append(binding)
             if not alias.asname:
                 self._taken_exempt.add(assignment)
+        self._unexempt_later_local_imports(usable, new_names)
         renamed_globals: Dict[str, str] = {}
         for node, alias, local, assignment in usable:
             explicit = alias.asname is not None

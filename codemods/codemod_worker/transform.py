@@ -10,6 +10,7 @@ from libcst.codemod import Codemod, CodemodContext, SkipFile
 
 from _codemod_support import CONTEXT_MODULES, module_and_package, take_records
 from codemod_worker import formatter as user_formatter
+from codemod_worker import name_gate
 from codemod_worker.registry import CodemodInfo
 
 ROUND_TRIP_REASON = "LibCST cannot round-trip this file exactly"
@@ -88,6 +89,10 @@ def _outcome(
             return _failed(f"syntax error at line {line or 0}, column 0: {error} (Python rejects the original file)", line)
         error, line = problem
         return _failed(f"codemod produced invalid code: {error}", line)
+    unbound = name_gate.check(original, new)
+    if unbound is not None:
+        message, line = unbound
+        return _failed(f"codemod produced a read of a possibly unbound name: {message}", line)
     return {"outcome": "changed", "source": base64.b64encode(new).decode("ascii"), **result}
 
 

@@ -149,7 +149,7 @@ internal static class WorkerProtocol
                 r.TryGetProperty("line", out var l) ? l.GetInt32() : 0,
                 r.TryGetProperty("column", out var c) ? c.GetInt32() : 0,
                 OptionalString(r, "kind") ?? string.Empty,
-                OptionalString(r, "message") ?? string.Empty))]
+                OptionalString(r, "message") ?? string.Empty) { RequiresChangedModule = OptionalString(r, "requiresChangedModule") })]
             : [];
 
     public static IReadOnlyList<string> Strings(JsonElement element, string name) =>

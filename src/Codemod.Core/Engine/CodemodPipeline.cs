@@ -71,7 +71,8 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
             }
         }).ConfigureAwait(false);
 
-        return new ChangeSet(codemod.Name, codemod.Version, arguments, ChangeSet.Sort(outcomes), Stopwatch.GetElapsedTime(started));
+        var files = ChangedModuleReviews.Resolve(ChangeSet.Sort(outcomes));
+        return new ChangeSet(codemod.Name, codemod.Version, arguments, files, Stopwatch.GetElapsedTime(started));
     }
 
     private async Task<IReadOnlyList<string>> PrefilterTokensAsync(CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)

@@ -1,13 +1,15 @@
 namespace Codemod.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A folder of small codemods passed with <c>--codemods</c>: a breaking class rename (records a breaking change) and
-/// one that always fails, for tests that need behaviours the bundled codemods do not have.
+/// A folder of small codemods passed with <c>--codemods</c>: a breaking class rename (records a breaking change), one
+/// that always fails, and one that writes a name without importing it, for tests that need behaviours the bundled
+/// codemods do not have.
 /// </summary>
 public static class TestCodemods
 {
     public const string Rename = "test-rename-class";
     public const string Explode = "test-explode";
+    public const string Unimported = "test-unimported-accessor";
 
     private const string Source = """
         import libcst as cst
@@ -52,6 +54,20 @@ public static class TestCodemods
 
             def visit_Module(self, node):
                 raise RuntimeError("boom")
+
+
+        class UnimportedAccessorCommand(VisitorBasedCodemodCommand):
+            NAME = "test-unimported-accessor"
+            DESCRIPTION = "Rewrite os.getenv(k) to get_env().get(k) and import nothing (deliberately wrong, for tests)."
+            VERSION = "0.1.0"
+            PREFILTER = ("getenv",)
+
+            def leave_Call(self, original_node, updated_node):
+                func = updated_node.func
+                if isinstance(func, cst.Attribute) and func.attr.value == "getenv":
+                    accessor = cst.Call(func=cst.Name("get_env"))
+                    return updated_node.with_changes(func=cst.Attribute(value=accessor, attr=cst.Name("get")))
+                return updated_node
         """;
 
     /// <summary>Writes the codemods into <paramref name="directory"/> and returns the folder to pass to --codemods.</summary>

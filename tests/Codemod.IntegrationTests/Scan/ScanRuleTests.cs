@@ -23,7 +23,7 @@ public sealed class ScanRuleTests(ScanFixtureRuns runs) : IClassFixture<ScanFixt
             "app/startup.py:35:4", "tests/test_config.py:10:5", "tests/test_config.py:15:13",
         };
         Assert.Equal(expected, findings.Select(f => f.Location));
-        Assert.Equal(15, findings.Count(f => f.Properties.GetProperty("rewritable").GetBoolean()));
+        Assert.Equal(13, findings.Count(f => f.Properties.GetProperty("rewritable").GetBoolean()));
         Assert.Equal(["tests/test_config.py", "tests/test_config.py"], findings.Where(f => f.Scope == "test").Select(f => f.Path));
         Assert.Equal("environ-items", findings.Single(f => f.Location == "app/startup.py:22:23").Properties.GetProperty("form").GetString());
         Assert.DoesNotContain(scan.Findings, f => f.Path is "shared/isolated_environment.py" or "app/shadowed.py");
