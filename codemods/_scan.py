@@ -88,7 +88,7 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 from _codemod_support import glob_to_regex, module_and_package
-from _singleton import accessor_function_class, is_accessor_method, is_instance_cache, is_singleton_instance
+from _singleton import accessor_function_class, dotted, is_accessor_method, is_instance_cache, is_singleton_instance
 
 DEFAULT_ALLOW = ("shared/isolated_environment.py",)
 SHIM_MARKER = "__codemod_deprecated__"
@@ -180,18 +180,6 @@ def is_allowed(relative: str, allow: Any) -> bool:
 
 
 # ------------------------------------------------------------------------------------ classes, imports, markers
-
-
-def dotted(node: ast.AST) -> Optional[str]:
-    """``a.b.c`` for a chain of attribute accesses on a name, else None."""
-    parts: List[str] = []
-    while type(node) is ast.Attribute:
-        parts.append(node.attr)
-        node = node.value
-    if type(node) is not ast.Name:
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
 
 
 def _base_text(node: ast.expr) -> str:

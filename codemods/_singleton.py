@@ -68,7 +68,7 @@ def accessor_function_class(node: ast.AST, instances: Dict[str, str], decorators
         if type(sub) is ast.Return and sub.value is not None:
             returned.append(sub.value)
         elif type(sub) is ast.Assign and type(sub.value) is ast.Call:
-            callee = _dotted(sub.value.func)
+            callee = dotted(sub.value.func)
             for target in sub.targets:
                 if type(target) is ast.Name and callee is not None:
                     created[target.id] = callee
@@ -80,7 +80,7 @@ def accessor_function_class(node: ast.AST, instances: Dict[str, str], decorators
     if any(d.rpartition(".")[2] in CACHE_DECORATORS for d in decorators):
         for value in returned:
             if type(value) is ast.Call:
-                return _dotted(value.func) or node.name
+                return dotted(value.func) or node.name
     return None
 
 
@@ -103,7 +103,8 @@ def accessor_kind(dotted: str) -> str:
     return "get-function" if is_accessor_function_name(name) else "module-instance"
 
 
-def _dotted(node: ast.AST) -> Optional[str]:
+def dotted(node: ast.AST) -> Optional[str]:
+    """``a.b.c`` for a chain of attribute accesses on a name, else None."""
     parts: List[str] = []
     while type(node) is ast.Attribute:
         parts.append(node.attr)

@@ -47,7 +47,7 @@ internal static class PlanSuggestCommand
             }
 
             var settings = new PlannerSettings(
-                Today(parse.GetValue(today), context.Time),
+                ScanCommand.Today(parse.GetValue(today), context.Time),
                 days,
                 parse.GetValue(expired),
                 [.. (recorded?.Canonical ?? []).Concat((parse.GetValue(canonical) ?? []).Select(c => c.Trim()))],
@@ -91,17 +91,5 @@ internal static class PlanSuggestCommand
         }
 
         return map;
-    }
-
-    private static DateOnly Today(string? text, TimeProvider clock)
-    {
-        if (text is null)
-        {
-            return DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        }
-
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? date
-            : throw new UserError($"--today '{text}' is not a date written YYYY-MM-DD");
     }
 }

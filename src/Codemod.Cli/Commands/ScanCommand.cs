@@ -117,7 +117,8 @@ internal static class ScanCommand
         }
     }
 
-    private static DateOnly Today(string? text, TimeProvider clock)
+    /// <summary>The day that decides expired shims: <c>--today</c> when given, else the clock's.</summary>
+    internal static DateOnly Today(string? text, TimeProvider clock)
     {
         if (text is null)
         {
