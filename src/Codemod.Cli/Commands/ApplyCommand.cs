@@ -41,6 +41,7 @@ internal static class ApplyCommand
                 throw new UserError("--allow-dirty and --no-verify only make sense with --commit");
             }
 
+            var control = new ApplyControl { OnPhase = PhaseHook.From(context.Environment.TestPhase, context.Error), Cancel = cancellationToken };
             var patchFiles = parse.GetValue(fromPatch) ?? [];
             if (patchFiles.Length > 0)
             {
@@ -52,7 +53,8 @@ internal static class ApplyCommand
                 var root = parse.GetValue(options.Root) is { } r ? Path.GetFullPath(r, context.Environment.CurrentDirectory) : context.Environment.CurrentDirectory;
                 return PatchApplyFlow.Run(
                     new PatchApplyFlow.Options(patchFiles, root, parse.GetValue(format) == "json", parse.GetValue(commit), parse.GetValue(allowDirty), parse.GetValue(noVerify), new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected))),
-                    context);
+                    context,
+                    control);
             }
 
             if (parse.GetValue(codemod) is null)
@@ -66,7 +68,6 @@ internal static class ApplyCommand
             // Cancellation is honoured up to here; once writing starts, a signal finishes or restores the current phase.
             cancellationToken.ThrowIfCancellationRequested();
             var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
-            var control = new ApplyControl { OnPhase = PhaseHook.From(context.Environment.TestPhase, context.Error), Cancel = cancellationToken };
             if (repository is not null)
             {
                 var outcome = CommitFlow.Commit(repository, run.Changes, run.Versions, RunId.New(context.Time), parse.GetValue(allowDirty), parse.GetValue(noVerify), control: control);
@@ -87,7 +88,7 @@ internal static class ApplyCommand
                 return ExitCodes.For(CommitFlow.Verdict(outcome) with { Strict = parse.GetValue(options.Strict) });
             }
 
-            var (applied, changes) = WriteJournalled(run, control);
+            var (applied, changes) = JournalledWrite.Write(run.Settings.Root, run.Changes, control, context.Time);
             if (parse.GetValue(format) == "json")
             {
                 ChangeSetJson.Write(context.OutputStream, "apply", run.Settings.Root, changes, run.Versions, applied);
@@ -107,28 +108,5 @@ internal static class ApplyCommand
             return ExitCodes.For(new RunVerdict(Failed: totals.Failed, Reviews: totals.Reviews, WriteFailed: !applied.Succeeded, Strict: parse.GetValue(options.Strict)));
         });
         return command;
-    }
-
-    /// <summary>An apply without a commit, journalled so a crash mid-write is undone by <c>codemod recover</c>.</summary>
-    private static (ApplyResult Applied, ChangeSet Changes) WriteJournalled(CodemodRun run, ApplyControl control)
-    {
-        var root = run.Settings.Root;
-        if (!run.Changes.HasChanges)
-        {
-            return (new ApplyResult([], [], null), run.Changes);
-        }
-
-        var repository = GitRepository.Open(root);
-        var journals = RunJournal.DirectoryFor(repository?.GitDirectory, root);
-        RecoveryCheck.RefuseIfPending(journals, repository, root);
-        var journal = RunJournal.Begin(
-            journals,
-            new JournalState { Id = RunId.New(TimeProvider.System).Value, Kind = JournalKinds.Run, Root = root });
-        control.Phase(RunPhases.Before);
-        var applied = new ChangeApplier().Apply(root, run.Changes.Files, control with { Journal = journal });
-        journal.Delete();
-        var refused = applied.Refused.ToDictionary(r => r.Path, StringComparer.Ordinal);
-        var changes = run.Changes with { Files = [.. run.Changes.Files.Select(f => refused.TryGetValue(f.Path, out var r) ? r : f)] };
-        return (applied, changes);
     }
 }

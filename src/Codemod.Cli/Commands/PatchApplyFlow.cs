@@ -19,7 +19,7 @@ internal static class PatchApplyFlow
 {
     public sealed record Options(IReadOnlyList<string> PatchFiles, string Root, bool Json, bool Commit, bool AllowDirty, bool NoVerify, Paint Paint);
 
-    public static int Run(Options options, CliContext context)
+    public static int Run(Options options, CliContext context, ApplyControl control)
     {
         var started = Stopwatch.GetTimestamp();
         var repository = options.Commit ? CommitFlow.OpenForCommit(options.Root, options.AllowDirty) : null;
@@ -61,7 +61,7 @@ internal static class PatchApplyFlow
         var versions = metadata?.Versions ?? new Dictionary<string, string>();
         if (repository is not null)
         {
-            var outcome = CommitFlow.Commit(repository, changes, versions, RunId.New(context.Time), options.AllowDirty, options.NoVerify);
+            var outcome = CommitFlow.Commit(repository, changes, versions, RunId.New(context.Time), options.AllowDirty, options.NoVerify, control: control);
             if (options.Json)
             {
                 ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, versions, outcome.Applied, CommitFlow.JsonFields(outcome));
@@ -72,16 +72,9 @@ internal static class PatchApplyFlow
             return ExitCodes.For(CommitFlow.Verdict(outcome));
         }
 
-        var applier = new ChangeApplier();
-        var applied = applier.Apply(options.Root, changes.Files);
-        if (applied.Refused.Count > 0 && applied.Written.Count > 0)
-        {
-            // A file changed between our check and the write: all or nothing, so the others go back too.
-            var written = changes.Files.Where(f => applied.Written.Contains(f.Path)).ToList();
-            var undo = applier.Undo(options.Root, written);
-            applied = new ApplyResult([], applied.Refused, undo ?? "a file changed on disk while the patches were applied: the files already written were restored");
-        }
-
+        // All or nothing: a file changed between the pre-image check and its rename puts back the files already written.
+        var (applied, written) = JournalledWrite.Write(options.Root, changes, control, context.Time, allOrNothing: true);
+        changes = written;
         if (options.Json)
         {
             ChangeSetJson.Write(context.OutputStream, "apply", options.Root, changes, versions, applied);
