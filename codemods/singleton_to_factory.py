@@ -53,6 +53,7 @@ from libcst.metadata import (
 )
 
 from _codemod_support import ReportingMixin
+from _imports import ModuleLevelImportsMixin
 from _scan import is_test_path
 from _singleton import accessor_kind, split_accessor
 
@@ -75,11 +76,6 @@ def _split_callable(dotted: str) -> Tuple[str, str, str]:
     return module, head, ".".join(p for p in (rest, name) if p)
 
 
-def m_docstring(statement: cst.CSTNode) -> bool:
-    return isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and isinstance(
-        statement.body[0], cst.Expr) and isinstance(statement.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
-
-
 def _attribute_chain(names: Sequence[str]) -> cst.BaseExpression:
     node: cst.BaseExpression = cst.Name(names[0])
     for name in names[1:]:
@@ -87,7 +83,7 @@ def _attribute_chain(names: Sequence[str]) -> cst.BaseExpression:
     return node
 
 
-class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
+class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "singleton-to-factory"
     DESCRIPTION = "Replace uses of a process-wide singleton with a per-request instance from a factory."
     VERSION = "1.0.0"
@@ -133,9 +129,7 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
         self.factory_path = [self.factory_binding, *(rest.split(".") if rest else [])]
         self._rewrites: Dict[int, str] = {}  # id(original site) -> context name ("" without argument)
         self._singleton_imports: List[Tuple[str, Optional[str], Optional[str]]] = []
-        self._factory_at_module_level = False
         self._called: Set[int] = set()  # id() of accessor expressions already handled as calls
-        self._factory_imported_elsewhere = False
 
     # ---- walk
 
@@ -154,13 +148,6 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
             module = get_absolute_module_for_import(self.context.full_package_name, node)
         except Exception:
             module = None
-        if module == self.factory_module and not isinstance(node.names, cst.ImportStar) and any(
-                cst.helpers.get_full_name_for_node(a.name) == self.factory_binding and a.asname is None
-                for a in node.names):
-            if isinstance(self.get_metadata(ScopeProvider, node, None), GlobalScope):
-                self._factory_at_module_level = True
-            else:
-                self._factory_imported_elsewhere = True
         if module == self.singleton_module and not isinstance(node.names, cst.ImportStar):
             for alias in node.names:
                 if cst.helpers.get_full_name_for_node(alias.name) == self.binding:
@@ -375,28 +362,9 @@ class SingletonToFactoryCommand(ReportingMixin, VisitorBasedCodemodCommand):
             return updated_node
         for module, obj, asname in self._singleton_imports:
             RemoveImportsVisitor.remove_unused_import(self.context, module, obj, asname)
-        if self._factory_imported_elsewhere and not self._factory_at_module_level:
-            # AddImportsVisitor counts imports inside functions as present and would add nothing, leaving the
-            # rewritten sites with an unbound name: the module-level import goes in by hand, after the last one.
-            return self._with_module_level_import(updated_node)
+        # Through ModuleLevelImportsMixin: an import inside a function does not count as present.
         AddImportsVisitor.add_needed_import(self.context, self.factory_module, self.factory_binding)
         return updated_node
-
-    def _with_module_level_import(self, module: cst.Module) -> cst.Module:
-        statement = cst.parse_statement(f"from {self.factory_module} import {self.factory_binding}",
-                                        config=module.config_for_parsing)
-        body = list(module.body)
-        last = -1
-        for index, stmt in enumerate(body):
-            if isinstance(stmt, cst.SimpleStatementLine) and all(
-                    isinstance(small, (cst.Import, cst.ImportFrom)) for small in stmt.body):
-                last = index
-            elif index == 0 and m_docstring(stmt):
-                last = 0
-            else:
-                break
-        body.insert(last + 1, statement)
-        return module.with_changes(body=body)
 
 
 __all__ = ["SingletonToFactoryCommand"]
