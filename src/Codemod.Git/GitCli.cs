@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Codemod.Processes;
 
 namespace Codemod.Git;
 
@@ -12,53 +11,27 @@ public sealed class GitCli(string workingDirectory, string gitExecutable = "git"
 
     public GitCliResult Run(IReadOnlyList<string> arguments, string? standardInput, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var info = new ProcessStartInfo(gitExecutable)
-        {
-            WorkingDirectory = WorkingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            // No BOM: git would read it as part of the first path or message line.
-            StandardInputEncoding = new UTF8Encoding(false),
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
         // git exports GIT_DIR/GIT_WORK_TREE/GIT_INDEX_FILE to hooks; when we run inside one, inheriting them would point
         // every command at the outer repository. Prompts would hang an unattended run; LC_ALL=C keeps messages parseable.
-        info.Environment.Remove("GIT_DIR");
-        info.Environment.Remove("GIT_WORK_TREE");
-        info.Environment.Remove("GIT_INDEX_FILE");
-        info.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        info.Environment["LC_ALL"] = "C";
+        var fixedEnvironment = new Dictionary<string, string?>
+        {
+            ["GIT_DIR"] = null,
+            ["GIT_WORK_TREE"] = null,
+            ["GIT_INDEX_FILE"] = null,
+            ["GIT_TERMINAL_PROMPT"] = "0",
+            ["LC_ALL"] = "C",
+        };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
-            info.Environment[key] = value;
+            fixedEnvironment[key] = value;
         }
 
-        try
+        var result = ProcessRunner.Run(new ProcessRequest(gitExecutable, arguments)
         {
-            using var process = Process.Start(info)!;
-            // Both streams are drained concurrently: a full stderr pipe would block git while we wait on stdout.
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (standardInput is not null)
-            {
-                process.StandardInput.Write(standardInput);
-            }
-
-            process.StandardInput.Close();
-            process.WaitForExit();
-            return new GitCliResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return new GitCliResult(127, string.Empty, $"cannot run {gitExecutable}: {e.Message}");
-        }
+            WorkingDirectory = WorkingDirectory,
+            Environment = fixedEnvironment,
+            StandardInput = standardInput,
+        });
+        return new GitCliResult(result.ExitCode, result.StandardOutput, result.StartError ?? result.StandardError);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Codemod.Processes;
 
 namespace Codemod.Python;
 
@@ -19,31 +19,25 @@ public static class PythonProbe
 
     public static Result Check(string python)
     {
-        var info = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var argument in new[] { "-c", "import sys; print(sys.version.split()[0]); print(sys.executable); import libcst; from importlib.metadata import version; print(version('libcst'))" })
+        var run = ProcessRunner.Run(new ProcessRequest(python, ["-c", "import sys; print(sys.version.split()[0]); print(sys.executable); import libcst; from importlib.metadata import version; print(version('libcst'))"])
         {
-            info.ArgumentList.Add(argument);
+            WorkingDirectory = AppContext.BaseDirectory,
+            Environment = new Dictionary<string, string?> { ["PYTHONHOME"] = null },
+        });
+        if (run.StartError is not null)
+        {
+            return new Result(null, null, run.StartError);
         }
 
-        info.Environment.Remove("PYTHONHOME");
-        try
+        var lines = run.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var stderr = run.StandardError.Trim();
+        var executable = lines.Length >= 2 ? lines[1].Trim() : null;
+        return lines.Length switch
         {
-            using var process = Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            process.WaitForExit();
-            var executable = lines.Length >= 2 ? lines[1].Trim() : null;
-            return lines.Length switch
-            {
-                >= 3 => new Result(lines[0].Trim(), lines[2].Trim(), null) { Executable = executable },
-                2 => new Result(lines[0].Trim(), null, stderr.Result.Contains("No module named", StringComparison.Ordinal) ? "not installed" : stderr.Result.Trim()) { Executable = executable },
-                1 => new Result(lines[0].Trim(), null, stderr.Result.Trim()),
-                _ => new Result(null, null, stderr.Result.Trim()),
-            };
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            return new Result(null, null, e.Message);
-        }
+            >= 3 => new Result(lines[0].Trim(), lines[2].Trim(), null) { Executable = executable },
+            2 => new Result(lines[0].Trim(), null, stderr.Contains("No module named", StringComparison.Ordinal) ? "not installed" : stderr) { Executable = executable },
+            1 => new Result(lines[0].Trim(), null, stderr),
+            _ => new Result(null, null, stderr),
+        };
     }
 }
