@@ -1,7 +1,7 @@
-namespace Codemod.Cli.Plans;
+namespace Codemod.Core.Plans;
 
 /// <summary>Where one plan step ended.</summary>
-internal enum StepStatus
+public enum StepStatus
 {
     /// <summary>Changes committed, with the step's own tags and note.</summary>
     Committed,
