@@ -9,7 +9,7 @@ public enum StepStatus
     /// <summary>The codemod changed nothing: no commit.</summary>
     Unchanged,
 
-    /// <summary>Dry run: the changes were shown and applied to the temporary copy only.</summary>
+    /// <summary>Dry run: the changes were shown and held in memory for the later steps; nothing was written.</summary>
     Previewed,
 
     Failed,
