@@ -4,6 +4,7 @@ using Codemod.Cli.Options;
 using Codemod.Cli.Plans;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Apply;
+using Codemod.Core.Plans;
 using Codemod.Core.Settings;
 using Codemod.Core.Vcs;
 

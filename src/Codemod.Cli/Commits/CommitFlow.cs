@@ -45,6 +45,10 @@ internal static class CommitFlow
             },
             (final, applied) => ChangeSetJson.ToText("apply", repository.Root, final, versions, applied, w => WriteRunFields(w, id, batchId)));
 
+    /// <summary>The note of a run's commit (its apply document), as <see cref="Commit"/> writes it; used by the plan's steps.</summary>
+    public static string NoteText(string root, CommitRequest request, ChangeSet final, ApplyResult applied) =>
+        ChangeSetJson.ToText("apply", root, final, request.RuntimeVersions, applied, w => WriteRunFields(w, request.RunId, request.BatchId));
+
     /// <summary>The <c>commit</c> object of an apply --commit JSON document.</summary>
     public static Action<Utf8JsonWriter> JsonFields(CommitOutcome outcome) => w =>
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Codemod.Cli.Rendering;
+using Codemod.Core.Plans;
 using Codemod.Core.Vcs;
 
 namespace Codemod.Cli.Plans;

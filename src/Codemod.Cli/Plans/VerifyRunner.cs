@@ -1,13 +1,14 @@
+using Codemod.Core.Plans;
 using Codemod.Processes;
 
 namespace Codemod.Cli.Plans;
 
-/// <summary>Runs a plan's verification command through <c>/bin/sh -c</c> in the root, capturing its output.</summary>
-internal static class VerifyRunner
+/// <summary>Runs a plan's verification command through <c>/bin/sh -c</c> in a folder, capturing its output.</summary>
+internal sealed class VerifyRunner : IStepVerifier
 {
     private const int KeptChars = 64 * 1024;
 
-    public static async Task<VerifyResult> RunAsync(string command, string directory, CancellationToken cancellationToken)
+    public async Task<VerifyResult> VerifyAsync(string command, string directory, CancellationToken cancellationToken)
     {
         // The command gets no input (a verification that waits for a terminal would hang an unattended batch), and
         // one that imports the project must not leave __pycache__ behind: the next run would find an unclean tree.

@@ -12,9 +12,11 @@ namespace Codemod.Core.Engine;
 /// <summary>
 /// Discover → read and classify → prefilter → result cache → transform: turns settings and a codemod into a sorted
 /// <see cref="ChangeSet"/>. Writes no project file. With a cache, a file whose outcome is known never reaches a worker,
-/// and workers start only when the first file misses.
+/// and workers start only when the first file misses. An <paramref name="overlay"/> (new bytes by '/'-separated path
+/// relative to the root) stands in for the content of those files: a plan's dry run feeds each step the earlier steps'
+/// output this way without writing the tree.
 /// </summary>
-public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister, ResultCacheScope? cache = null)
+public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister, ResultCacheScope? cache = null, IReadOnlyDictionary<string, byte[]>? overlay = null)
 {
     public async Task<ChangeSet> RunAsync(
         RunSettings settings,
@@ -29,7 +31,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
             ? await PrefilterTokensAsync(codemod, arguments, cancellationToken).ConfigureAwait(false)
             : codemod.Prefilter;
         var prefilter = new Prefilter(tokens);
-        var context = ContextModules(settings.Root, codemod, arguments);
+        var context = ContextModules(settings.Root, codemod, arguments, overlay);
         var classifier = new FileClassifier(settings.MaxFileSize, settings.GeneratedMarker);
         var outcomes = new ConcurrentBag<FileOutcome>();
 
@@ -43,7 +45,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
 
             async Task<FileOutcome> ProcessAsync(string relativePath)
             {
-                var (file, early) = classifier.Read(settings.Root, relativePath);
+                var (file, early) = classifier.Read(settings.Root, relativePath, overlay?.GetValueOrDefault(relativePath));
                 if (early is not null)
                 {
                     return early;
@@ -93,7 +95,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
     }
 
     // Workers never open project files: modules a codemod compares against (e.g. the canonical class) travel with each request.
-    private static Dictionary<string, byte[]> ContextModules(string root, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
+    private static Dictionary<string, byte[]> ContextModules(string root, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyDictionary<string, byte[]>? overlay)
     {
         var modules = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var name in codemod.ContextArgNames)
@@ -108,7 +110,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
                 var file = ModuleLocator.FileOfQualifiedName(root, value);
                 if (file is not null)
                 {
-                    modules[value[..value.LastIndexOf('.')]] = File.ReadAllBytes(Path.Combine(root, file));
+                    modules[value[..value.LastIndexOf('.')]] = overlay?.GetValueOrDefault(file) ?? File.ReadAllBytes(Path.Combine(root, file));
                 }
             }
         }

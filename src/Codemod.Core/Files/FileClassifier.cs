@@ -8,8 +8,11 @@ public sealed class FileClassifier(long maxFileSize, string? generatedMarker = n
     /// <summary>How many lines from the top a generated-file marker is looked for (a header comment or docstring).</summary>
     public const int GeneratedMarkerLines = 10;
 
-    /// <summary>The file's bytes, or a <see cref="OutcomeKind.Skipped"/> / <see cref="OutcomeKind.Failed"/> outcome.</summary>
-    public (SourceFile? File, FileOutcome? Outcome) Read(string root, string relativePath)
+    /// <summary>
+    /// The file's bytes, or a <see cref="OutcomeKind.Skipped"/> / <see cref="OutcomeKind.Failed"/> outcome. When
+    /// <paramref name="content"/> is given it stands in for the bytes on disk (the file itself is still checked).
+    /// </summary>
+    public (SourceFile? File, FileOutcome? Outcome) Read(string root, string relativePath, byte[]? content = null)
     {
         var fullPath = Path.Combine(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
         FileInfo info;
@@ -31,12 +34,13 @@ public sealed class FileClassifier(long maxFileSize, string? generatedMarker = n
                 return (null, FileOutcome.Skip(relativePath, "not a regular file"));
             }
 
-            if (info.Length > maxFileSize)
+            var length = content?.LongLength ?? info.Length;
+            if (length > maxFileSize)
             {
-                return (null, FileOutcome.Skip(relativePath, $"too large ({info.Length:N0} bytes > --max-file-size {maxFileSize:N0})"));
+                return (null, FileOutcome.Skip(relativePath, $"too large ({length:N0} bytes > --max-file-size {maxFileSize:N0})"));
             }
 
-            var bytes = File.ReadAllBytes(fullPath);
+            var bytes = content ?? File.ReadAllBytes(fullPath);
             if (bytes.AsSpan().IndexOf((byte)0) >= 0)
             {
                 return (null, FileOutcome.Skip(relativePath, "binary (contains a NUL byte)"));

@@ -1,7 +1,7 @@
-namespace Codemod.Cli.Plans;
+namespace Codemod.Core.Plans;
 
 /// <summary>Where one plan step ended.</summary>
-internal enum StepStatus
+public enum StepStatus
 {
     /// <summary>Changes committed, with the step's own tags and note.</summary>
     Committed,
@@ -9,7 +9,7 @@ internal enum StepStatus
     /// <summary>The codemod changed nothing: no commit.</summary>
     Unchanged,
 
-    /// <summary>Dry run: the changes were shown and applied to the temporary copy only.</summary>
+    /// <summary>Dry run: the changes were shown and held in memory for the later steps; nothing was written.</summary>
     Previewed,
 
     Failed,

@@ -1,9 +1,7 @@
-using Codemod.Core.Plans;
-
-namespace Codemod.Cli.Plans;
+namespace Codemod.Core.Plans;
 
 /// <summary>What a plan run (or dry run) did, step by step, and where the repository ended.</summary>
-internal sealed record PlanReport(Plan Plan, bool DryRun, IReadOnlyList<StepReport> Steps)
+public sealed record PlanReport(Plan Plan, bool DryRun, IReadOnlyList<StepReport> Steps)
 {
     public string? BatchId { get; init; }
 

@@ -1,7 +1,7 @@
-namespace Codemod.Cli.Plans;
+namespace Codemod.Core.Plans;
 
 /// <summary>What a plan's verification command did: the command, its exit code, and its output (stdout and stderr, interleaved, tail kept).</summary>
-internal sealed record VerifyResult(string Command, int ExitCode, string Output)
+public sealed record VerifyResult(string Command, int ExitCode, string Output)
 {
     public bool Passed => ExitCode == 0;
 

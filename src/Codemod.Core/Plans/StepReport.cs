@@ -1,11 +1,10 @@
 using Codemod.Core.Changes;
-using Codemod.Core.Plans;
 using Codemod.Core.Vcs;
 
-namespace Codemod.Cli.Plans;
+namespace Codemod.Core.Plans;
 
 /// <summary>One step's result: its run, its commit (if any), its verification, and why it failed.</summary>
-internal sealed record StepReport(PlanStep Step, StepStatus Status)
+public sealed record StepReport(PlanStep Step, StepStatus Status)
 {
     public ChangeSet? Changes { get; init; }
 
