@@ -14,6 +14,7 @@ internal static class CacheCommand
         var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var info = new Command("info", "Where the result cache is, how many entries and bytes it holds, its size bound") { format };
+        CommonOptions.AddConfigTo(info);
         info.SetAction(parse =>
         {
             var cache = Open(parse, context);
@@ -45,6 +46,7 @@ internal static class CacheCommand
         });
 
         var clear = new Command("clear", "Remove every entry of the result cache");
+        CommonOptions.AddConfigTo(clear);
         clear.SetAction(parse =>
         {
             var cache = Open(parse, context);
@@ -58,7 +60,7 @@ internal static class CacheCommand
 
     /// <summary>The cache the options and environment select, or null when it is off.</summary>
     public static FileResultCache? Open(ParseResult parse, CliContext context) =>
-        SettingsResolver.CacheDirectory(parse, context.Environment) is { } directory ? new FileResultCache(directory, FileResultCache.DefaultMaxBytes, context.Time) : null;
+        CodemodRun.OpenCache(SettingsResolver.Layers(parse, null, context.Environment, context.Environment.CurrentDirectory).CacheDirectory().Value, context);
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");
 }

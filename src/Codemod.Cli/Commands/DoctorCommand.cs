@@ -24,11 +24,17 @@ internal static class DoctorCommand
         var root = new Option<string?>("--root") { Description = "Project whose modules the codemods need (default: the current folder)", HelpName = "DIR" };
         var args = new Option<string[]>("--arg") { Description = "Check the module a codemod parameter would name, e.g. --arg module=platform.env (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
         var command = new Command("doctor", "Check python, LibCST, git and the modules the codemods import: found, versions, how to fix what is missing") { root, args };
+        CommonOptions.AddConfigTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var settings = SettingsResolver.Python(parse, null, context.Environment, null);
+            var layers = SettingsResolver.Layers(parse, null, context.Environment, Path.GetFullPath(parse.GetValue(root) ?? ".", context.Environment.CurrentDirectory));
+            var settings = SettingsResolver.Python(parse, null, context.Environment, layers, null);
             var python = settings.PythonExecutable;
-            var source = parse.GetValue(CommonOptions.Python) is not null ? "--python" : context.Environment.Python is not null ? "$CODEMOD_PYTHON" : "python3 on PATH";
+            var source = layers.Python() switch
+            {
+                { Layer: SettingLayer.Default } => "python3 on PATH",
+                var resolved => resolved.Where,
+            };
             var probe = PythonProbe.Check(python);
             var git = new GitCli(context.Environment.CurrentDirectory).Run("--version");
             var rows = new List<(string Name, Status Status, string Detail)>
@@ -44,7 +50,7 @@ internal static class DoctorCommand
             {
                 try
                 {
-                    rows.AddRange(await RequiredModulesAsync(parse, settings, root, args, context, cancellationToken));
+                    rows.AddRange(await RequiredModulesAsync(parse, settings, layers, root, args, context, cancellationToken));
                 }
                 catch (UserError e) when (e.ExitCode == ExitCodes.EnvironmentMissing)
                 {
@@ -52,7 +58,7 @@ internal static class DoctorCommand
                 }
             }
 
-            var console = OutputConsole.Create(context.Output, SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected), context.Environment);
+            var console = OutputConsole.Create(context.Output, SettingsResolver.Style(parse, context.Environment).Stdout.Enabled, context.Environment);
             var table = new Table().AddColumns("check", "status", "detail");
             foreach (var (name, status, detail) in rows)
             {
@@ -61,7 +67,7 @@ internal static class DoctorCommand
 
             console.Write(table);
             context.Output.Flush();
-            return rows.All(r => r.Status != Status.Missing) ? ExitCodes.Success : ExitCodes.EnvironmentMissing;
+            return ExitCodes.For(new RunVerdict(EnvironmentMissing: rows.Any(r => r.Status == Status.Missing)));
         });
         return command;
     }
@@ -74,7 +80,7 @@ internal static class DoctorCommand
     };
 
     // The modules codemods make changed files import (the environment accessor's, say) must exist in the project.
-    private static async Task<List<(string, Status, string)>> RequiredModulesAsync(ParseResult parse, PythonSettings settings, Option<string?> rootOption, Option<string[]> argsOption, CliContext context, CancellationToken cancellationToken)
+    private static async Task<List<(string, Status, string)>> RequiredModulesAsync(ParseResult parse, PythonSettings settings, SettingLayers layers, Option<string?> rootOption, Option<string[]> argsOption, CliContext context, CancellationToken cancellationToken)
     {
         var root = Path.GetFullPath(parse.GetValue(rootOption) ?? ".", context.Environment.CurrentDirectory);
         if (!Directory.Exists(root))
@@ -87,7 +93,12 @@ internal static class DoctorCommand
         await using var session = new CodemodSession(settings);
         foreach (var codemod in (await session.Runner.ListCodemodsAsync(cancellationToken)).Where(c => c.RequiredModules.Count > 0).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            var given = arguments.Where(a => codemod.Parameters.Any(p => p.Name == a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            // The configuration's defaults for this codemod, with --arg on top, as a run would see them.
+            var given = SettingsResolver.Values(layers.Arguments(codemod.Name))
+                .Concat(arguments)
+                .Where(a => codemod.Parameters.Any(p => p.Name == a.Key))
+                .GroupBy(a => a.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
             var missing = MissingModuleCheck.Find(root, codemod, given);
             foreach (var required in codemod.RequiredModules)
             {

@@ -16,9 +16,10 @@ internal static class ListCommand
         format.AcceptOnlyFromAmong("text", "json");
         var all = new Option<bool>("--all") { Description = "Also list LibCST's built-in commands (run them by their dotted path)" };
         var command = new Command("list", "List the available codemods with description, version and parameters") { codemods, format, all };
+        CommonOptions.AddConfigTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var python = SettingsResolver.Python(parse, null, context.Environment, null) with
+            var python = SettingsResolver.Python(parse, null, context.Environment, SettingsResolver.Layers(parse, null, context.Environment, context.Environment.CurrentDirectory), null) with
             {
                 CodemodDirectories = [Codemod.Python.PythonSettings.BundledCodemodDirectory, .. (parse.GetValue(codemods) ?? []).Select(d => Path.GetFullPath(d, context.Environment.CurrentDirectory))],
             };
@@ -34,7 +35,7 @@ internal static class ListCommand
                 return ExitCodes.Success;
             }
 
-            var color = SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected);
+            var color = SettingsResolver.Style(parse, context.Environment).Stdout.Enabled;
             var console = OutputConsole.Create(context.Output, color, context.Environment);
             foreach (var codemod in list)
             {

@@ -36,7 +36,7 @@ internal static class RecoverCommand
                 context.Error.WriteLine(line);
             }
 
-            return complete ? ExitCodes.Success : ExitCodes.NeedsAttention;
+            return ExitCodes.For(new RunVerdict(WriteFailed: !complete));
         });
         return command;
     }

@@ -23,19 +23,15 @@ internal static class RollbackCommand
             var repository = HistoryCommand.Open(parse.GetValue(root), context);
             Commits.RecoveryCheck.RefuseIfPending(repository);
             var outcome = new RollbackRunner(repository).Rollback(parse.GetValue(target)!, parse.GetValue(hard), parse.GetValue(noVerify));
-            var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
+            var paint = SettingsResolver.Style(parse, context.Environment).Stderr;
             if (parse.GetValue(format) == "json")
             {
                 WriteJson(context.OutputStream, outcome);
             }
 
             Report(context.Error, outcome, paint);
-            return outcome.Status switch
-            {
-                RollbackStatus.Failed => ExitCodes.NeedsAttention,
-                _ when outcome.Verification is { Verified: false } => ExitCodes.NeedsAttention,
-                _ => ExitCodes.Success,
-            };
+            var failed = outcome.Status == RollbackStatus.Failed || outcome.Verification is { Verified: false };
+            return ExitCodes.For(new RunVerdict(Failed: failed ? 1 : 0));
         });
         return command;
     }
