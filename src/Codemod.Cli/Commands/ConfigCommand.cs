@@ -25,22 +25,23 @@ internal static class ConfigCommand
         }
 
         CommonOptions.AddConfigTo(command);
-        command.SetAction(parse =>
-        {
-            var engine = SettingsResolver.Engine(parse, options, context.Environment);
-            var rows = Rows(engine, parse.GetValue(codemod), parse.GetValue(options.Root) is not null);
-            if (parse.GetValue(format) == "json")
-            {
-                WriteJson(context.OutputStream, engine, rows);
-            }
-            else
-            {
-                WriteText(context.Output, engine, rows);
-            }
-
-            return ExitCodes.For(new RunVerdict());
-        });
+        command.SetAction(parse => Run(SettingsResolver.Engine(parse, options, context.Environment), parse.GetValue(codemod), parse.GetValue(options.Root) is not null, parse.GetValue(format) == "json", context));
         return command;
+    }
+
+    private static int Run(EngineSettings engine, string? codemod, bool rootGiven, bool json, CliContext context)
+    {
+        var rows = Rows(engine, codemod, rootGiven);
+        if (json)
+        {
+            WriteJson(context.OutputStream, engine, rows);
+        }
+        else
+        {
+            WriteText(context.Output, engine, rows);
+        }
+
+        return ExitCodes.For(new RunVerdict());
     }
 
     private static List<Row> Rows(EngineSettings engine, string? codemod, bool rootGiven)
