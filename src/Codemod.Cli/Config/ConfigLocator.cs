@@ -36,10 +36,10 @@ internal static class ConfigLocator
 
             var toml = Path.Combine(folder.FullName, TomlName);
             // Most pyproject.toml files say nothing about codemod: only one that names it is parsed (and must then be valid).
-            if (File.Exists(toml) && File.ReadAllText(toml).Contains("codemod", StringComparison.Ordinal))
+            if (File.Exists(toml) && File.ReadAllText(toml) is var text && text.Contains("codemod", StringComparison.Ordinal))
             {
                 var display = Display(toml, currentDirectory);
-                if (TomlConfigReader.Read(File.ReadAllText(toml), display) is { } entries)
+                if (TomlConfigReader.Read(text, display) is { } entries)
                 {
                     return ProjectConfigReader.Interpret(entries, new ProjectConfig(toml, display), "[tool.codemod]");
                 }

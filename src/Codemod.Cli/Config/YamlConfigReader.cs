@@ -1,7 +1,6 @@
 using System.Globalization;
 using Codemod.Core.Settings;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Codemod.Cli.Config;
@@ -13,8 +12,6 @@ namespace Codemod.Cli.Config;
 internal static class YamlConfigReader
 {
     public const int MaxChars = 256 * 1024;
-    public const int MaxAliases = 20;
-
     public static IReadOnlyList<ConfigEntry> Read(string text, string displayPath)
     {
         if (text.Length > MaxChars)
@@ -25,7 +22,7 @@ internal static class YamlConfigReader
         var stream = new YamlStream();
         try
         {
-            CheckShape(text, displayPath);
+            SafeYaml.CheckShape(text, displayPath, "a configuration");
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -79,43 +76,5 @@ internal static class YamlConfigReader
             _ when double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
             _ => text,
         };
-    }
-
-    private static void CheckShape(string text, string displayPath)
-    {
-        var parser = new Parser(new StringReader(text));
-        var containers = new Stack<(bool Mapping, bool ExpectKey)>();
-        var aliases = 0;
-        while (parser.MoveNext())
-        {
-            var current = parser.Current!;
-            if (current is NodeEvent or AnchorAlias && containers.TryPop(out var top))
-            {
-                if (top.Mapping && top.ExpectKey && current is not YamlDotNet.Core.Events.Scalar)
-                {
-                    throw new UserError($"{displayPath}:{current.Start.Line}: a key must be a plain value: an alias, a list or a mapping as a key is refused");
-                }
-
-                containers.Push((top.Mapping, top.Mapping && !top.ExpectKey));
-            }
-
-            if (current is AnchorAlias && ++aliases > MaxAliases)
-            {
-                throw new UserError($"{displayPath}:{current.Start.Line}: more than {MaxAliases} YAML aliases: a configuration does not need them (write the values out)");
-            }
-
-            switch (current)
-            {
-                case MappingStart:
-                    containers.Push((true, true));
-                    break;
-                case SequenceStart:
-                    containers.Push((false, false));
-                    break;
-                case MappingEnd or SequenceEnd:
-                    containers.TryPop(out _);
-                    break;
-            }
-        }
     }
 }
