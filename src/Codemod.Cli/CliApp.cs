@@ -31,6 +31,7 @@ internal static class CliApp
             MroCommand.Create(context),
             RecoverCommand.Create(context),
             CacheCommand.Create(context),
+            ConfigCommand.Create(context),
         })
         {
             root.Add(command);

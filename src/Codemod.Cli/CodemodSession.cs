@@ -23,8 +23,12 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
     public async Task<IReadOnlyDictionary<string, string>> VersionsAsync(CancellationToken cancellationToken) =>
         _runtime.Value?.Versions ?? await Runner.GetVersionsAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>The codemod named by the user, with its arguments checked against its declared parameters.</summary>
-    public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken, IReadOnlyList<string>? formatter = null)
+    /// <summary>
+    /// The codemod named by the user, with its arguments checked against its declared parameters; <c>origins</c> says
+    /// where arguments that came from the project's configuration were written ("pyproject.toml:12"), so a mistake there
+    /// is reported at that line.
+    /// </summary>
+    public async Task<CodemodInfo> ResolveAsync(string name, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken, IReadOnlyList<string>? formatter = null, IReadOnlyDictionary<string, string>? origins = null)
     {
         var codemods = await ListAsync(cancellationToken).ConfigureAwait(false);
         var codemod = codemods.FirstOrDefault(c => c.Name == name)
@@ -32,7 +36,10 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
             ?? throw new UserError($"unknown codemod '{name}': known are {string.Join(", ", codemods.Select(c => c.Name).Order(StringComparer.Ordinal))}, or a dotted path to a CodemodCommand class (see `codemod list`)");
         foreach (var argument in arguments.Keys.Where(a => codemod.Parameters.All(p => p.Name != a)))
         {
-            throw new UserError($"codemod '{name}' has no parameter '{argument}': it takes {string.Join(", ", codemod.Parameters.Select(p => p.Name))}");
+            var parameters = string.Join(", ", codemod.Parameters.Select(p => p.Name));
+            throw new UserError(origins?.GetValueOrDefault(argument) is { } origin
+                ? $"{origin}: codemod '{name}' has no parameter '{argument}'{(Options.UnknownOptions.Closest(argument, codemod.Parameters.Select(p => p.Name)) is { } closest ? $": did you mean '{closest}'?" : string.Empty)} (it takes {parameters})"
+                : $"codemod '{name}' has no parameter '{argument}': it takes {parameters}");
         }
 
         foreach (var parameter in codemod.Parameters.Where(p => p.Required && !arguments.ContainsKey(p.Name)))

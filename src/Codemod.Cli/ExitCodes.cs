@@ -22,6 +22,7 @@ internal static class ExitCodes
     public static int For(RunVerdict verdict) => verdict switch
     {
         { Interrupted: true } => Interrupted,
+        { EnvironmentMissing: true } => EnvironmentMissing,
         { CheckRequested: true, PendingChanges: true } => PendingChanges,
         { BaselineExceeded: true } => PendingChanges,
         { Failed: > 0 } or { WriteFailed: true } => NeedsAttention,
@@ -39,4 +40,5 @@ internal sealed record RunVerdict(
     bool WriteFailed = false,
     bool BaselineExceeded = false,
     bool Interrupted = false,
-    bool Strict = false);
+    bool Strict = false,
+    bool EnvironmentMissing = false);

@@ -11,54 +11,56 @@ internal static class CacheCommand
 {
     public static Command Create(CliContext context)
     {
-        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
+        var format = CommonOptions.Choice("--format", "text (default) or json", "text", "json");
         var info = new Command("info", "Where the result cache is, how many entries and bytes it holds, its size bound") { format };
-        info.SetAction(parse =>
-        {
-            var cache = Open(parse, context);
-            if (cache is null)
-            {
-                context.Error.WriteLine("cache: off (--no-cache, or no home folder to keep it in: pass --cache-dir)");
-                return ExitCodes.Success;
-            }
-
-            var (entries, bytes) = cache.Measure();
-            if (parse.GetValue(format) == "json")
-            {
-                using var writer = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
-                writer.WriteStartObject();
-                writer.WriteNumber("schemaVersion", 1);
-                writer.WriteString("command", "cache info");
-                writer.WriteString("directory", cache.Directory);
-                writer.WriteNumber("entries", entries);
-                writer.WriteNumber("bytes", bytes);
-                writer.WriteNumber("maxBytes", cache.MaxBytes);
-                writer.WriteEndObject();
-                writer.Flush();
-                context.OutputStream.WriteByte((byte)'\n');
-                return ExitCodes.Success;
-            }
-
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cache.Directory}: {entries:N0} entries, {Mib(bytes)} of {Mib(cache.MaxBytes)}"));
-            return ExitCodes.Success;
-        });
+        CommonOptions.AddConfigTo(info);
+        info.SetAction(parse => Info(Open(parse, context), parse.GetValue(format) == "json", context));
 
         var clear = new Command("clear", "Remove every entry of the result cache");
+        CommonOptions.AddConfigTo(clear);
         clear.SetAction(parse =>
         {
             var cache = Open(parse, context);
             var removed = cache?.Clear() ?? 0;
             context.Error.WriteLine(cache is null ? "cache: off: nothing to clear" : $"cache: removed {removed:N0} entries from {cache.Directory}");
-            return ExitCodes.Success;
+            return ExitCodes.For(new RunVerdict());
         });
 
         return new Command("cache", "The result cache: outcomes of unchanged files are reused across runs") { info, clear };
     }
 
+    private static int Info(FileResultCache? cache, bool json, CliContext context)
+    {
+        if (cache is null)
+        {
+            context.Error.WriteLine("cache: off (--no-cache, or no home folder to keep it in: pass --cache-dir)");
+            return ExitCodes.For(new RunVerdict());
+        }
+
+        var (entries, bytes) = cache.Measure();
+        if (json)
+        {
+            using var writer = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
+            writer.WriteStartObject();
+            writer.WriteNumber("schemaVersion", 1);
+            writer.WriteString("command", "cache info");
+            writer.WriteString("directory", cache.Directory);
+            writer.WriteNumber("entries", entries);
+            writer.WriteNumber("bytes", bytes);
+            writer.WriteNumber("maxBytes", cache.MaxBytes);
+            writer.WriteEndObject();
+            writer.Flush();
+            context.OutputStream.WriteByte((byte)'\n');
+            return ExitCodes.For(new RunVerdict());
+        }
+
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cache.Directory}: {entries:N0} entries, {Mib(bytes)} of {Mib(cache.MaxBytes)}"));
+        return ExitCodes.For(new RunVerdict());
+    }
+
     /// <summary>The cache the options and environment select, or null when it is off.</summary>
     public static FileResultCache? Open(ParseResult parse, CliContext context) =>
-        SettingsResolver.CacheDirectory(parse, context.Environment) is { } directory ? new FileResultCache(directory, FileResultCache.DefaultMaxBytes, context.Time) : null;
+        CodemodRun.OpenCache(SettingsResolver.Layers(parse, null, context.Environment, context.Environment.CurrentDirectory).CacheDirectory().Value, context);
 
     private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:0.0} MiB");
 }

@@ -21,49 +21,50 @@ internal static class DoctorCommand
 
     public static Command Create(CliContext context)
     {
-        var root = new Option<string?>("--root") { Description = "Project whose modules the codemods need (default: the current folder)", HelpName = "DIR" };
-        var args = new Option<string[]>("--arg") { Description = "Check the module a codemod parameter would name, e.g. --arg module=platform.env (repeatable)", HelpName = "NAME=VALUE", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("doctor", "Check python, LibCST, git and the modules the codemods import: found, versions, how to fix what is missing") { root, args };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var settings = SettingsResolver.Python(parse, null, context.Environment, null);
-            var python = settings.PythonExecutable;
-            var source = parse.GetValue(CommonOptions.Python) is not null ? "--python" : context.Environment.Python is not null ? "$CODEMOD_PYTHON" : "python3 on PATH";
-            var probe = PythonProbe.Check(python);
-            var git = new GitCli(context.Environment.CurrentDirectory).Run("--version");
-            var rows = new List<(string Name, Status Status, string Detail)>
-            {
-                ("python", probe.PythonVersion is null ? Status.Missing : Status.Ok, probe.PythonVersion is null
-                    ? $"'{python}' ({source}) not found: install Python 3.9+ or pass --python PATH"
-                    : $"{probe.PythonVersion} at {probe.Executable ?? python} ({source})"),
-                Libcst(python, probe.LibcstVersion),
-                ("git", git.Succeeded ? Status.Ok : Status.Missing, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
-                ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
-            };
-            if (probe.LibcstVersion is not null)
-            {
-                try
-                {
-                    rows.AddRange(await RequiredModulesAsync(parse, settings, root, args, context, cancellationToken));
-                }
-                catch (UserError e) when (e.ExitCode == ExitCodes.EnvironmentMissing)
-                {
-                    rows.Add(("workers", Status.Missing, $"the Python worker does not start: {e.Message}"));
-                }
-            }
-
-            var console = OutputConsole.Create(context.Output, SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected), context.Environment);
-            var table = new Table().AddColumns("check", "status", "detail");
-            foreach (var (name, status, detail) in rows)
-            {
-                table.AddRow(Markup.Escape(name), status switch { Status.Ok => "[green]ok[/]", Status.Warning => "[yellow]warning[/]", _ => "[red]missing[/]" }, Markup.Escape(detail));
-            }
-
-            console.Write(table);
-            context.Output.Flush();
-            return rows.All(r => r.Status != Status.Missing) ? ExitCodes.Success : ExitCodes.EnvironmentMissing;
-        });
+        var options = new DoctorOptions();
+        var command = options.AddTo(new Command("doctor", "Check python, LibCST, git and the modules the codemods import: found, versions, how to fix what is missing"));
+        command.SetAction((parse, cancellationToken) => RunAsync(options.Resolve(parse, context.Environment), context, cancellationToken));
         return command;
+    }
+
+    private static async Task<int> RunAsync(DoctorSettings doctor, CliContext context, CancellationToken cancellationToken)
+    {
+        var settings = doctor.Python;
+        var python = settings.PythonExecutable;
+        var source = doctor.PythonSource.Layer == SettingLayer.Default ? "python3 on PATH" : doctor.PythonSource.Where;
+        var probe = PythonProbe.Check(python);
+        var git = new GitCli(context.Environment.CurrentDirectory).Run("--version");
+        var rows = new List<(string Name, Status Status, string Detail)>
+        {
+            ("python", probe.PythonVersion is null ? Status.Missing : Status.Ok, probe.PythonVersion is null
+                ? $"'{python}' ({source}) not found: install Python 3.9+ or pass --python PATH"
+                : $"{probe.PythonVersion} at {probe.Executable ?? python} ({source})"),
+            Libcst(python, probe.LibcstVersion),
+            ("git", git.Succeeded ? Status.Ok : Status.Missing, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
+            ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
+        };
+        if (probe.LibcstVersion is not null)
+        {
+            try
+            {
+                rows.AddRange(await RequiredModulesAsync(doctor, cancellationToken));
+            }
+            catch (UserError e) when (e.ExitCode == ExitCodes.EnvironmentMissing)
+            {
+                rows.Add(("workers", Status.Missing, $"the Python worker does not start: {e.Message}"));
+            }
+        }
+
+        var console = OutputConsole.Create(context.Output, doctor.Style.Stdout.Enabled, context.Environment);
+        var table = new Table().AddColumns("check", "status", "detail");
+        foreach (var (name, status, detail) in rows)
+        {
+            table.AddRow(Markup.Escape(name), status switch { Status.Ok => "[green]ok[/]", Status.Warning => "[yellow]warning[/]", _ => "[red]missing[/]" }, Markup.Escape(detail));
+        }
+
+        console.Write(table);
+        context.Output.Flush();
+        return ExitCodes.For(new RunVerdict(EnvironmentMissing: rows.Any(r => r.Status == Status.Missing)));
     }
 
     private static (string, Status, string) Libcst(string python, string? version) => version switch
@@ -74,20 +75,25 @@ internal static class DoctorCommand
     };
 
     // The modules codemods make changed files import (the environment accessor's, say) must exist in the project.
-    private static async Task<List<(string, Status, string)>> RequiredModulesAsync(ParseResult parse, PythonSettings settings, Option<string?> rootOption, Option<string[]> argsOption, CliContext context, CancellationToken cancellationToken)
+    private static async Task<List<(string, Status, string)>> RequiredModulesAsync(DoctorSettings doctor, CancellationToken cancellationToken)
     {
-        var root = Path.GetFullPath(parse.GetValue(rootOption) ?? ".", context.Environment.CurrentDirectory);
+        var root = doctor.Root;
         if (!Directory.Exists(root))
         {
-            throw new UserError($"--root '{parse.GetValue(rootOption)}' is not a folder");
+            throw new UserError($"--root '{doctor.GivenRoot}' is not a folder");
         }
 
-        var arguments = SettingsResolver.Arguments(parse.GetValue(argsOption) ?? []);
+        var arguments = doctor.Arguments;
         var rows = new List<(string, Status, string)>();
-        await using var session = new CodemodSession(settings);
+        await using var session = new CodemodSession(doctor.Python);
         foreach (var codemod in (await session.Runner.ListCodemodsAsync(cancellationToken)).Where(c => c.RequiredModules.Count > 0).OrderBy(c => c.Name, StringComparer.Ordinal))
         {
-            var given = arguments.Where(a => codemod.Parameters.Any(p => p.Name == a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+            // The configuration's defaults for this codemod, with --arg on top, as a run would see them.
+            var given = SettingsResolver.Values(doctor.Layers.Arguments(codemod.Name))
+                .Concat(arguments)
+                .Where(a => codemod.Parameters.Any(p => p.Name == a.Key))
+                .GroupBy(a => a.Key, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
             var missing = MissingModuleCheck.Find(root, codemod, given);
             foreach (var required in codemod.RequiredModules)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Codemod.Cli.Options;
 using System.Globalization;
 using System.Text.Json;
 using Codemod.Cli.Rendering;
@@ -15,80 +16,77 @@ internal static class HistoryCommand
 
     public static Command Create(CliContext context)
     {
-        var runId = new Argument<string?>("RUN-ID") { Description = "Show this run's (or plan's) stored report instead of the list", Arity = ArgumentArity.ZeroOrOne };
-        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var root = RootOption();
-        var command = new Command("history", "List the codemod runs recorded in this repository, newest first") { runId, format, root };
-        command.SetAction(parse =>
+        var options = new RepositoryOptions("A folder inside the repository (default: the current folder)")
         {
-            var repository = Open(parse.GetValue(root), context);
-            var reader = new RunHistoryReader(repository);
-            var json = parse.GetValue(format) == "json";
-            var id = parse.GetValue(runId);
-            var runs = id is null ? reader.Read() : Selected(reader, id);
-            if (json)
-            {
-                using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
-                w.WriteStartObject();
-                w.WriteNumber("schemaVersion", SchemaVersion);
-                w.WriteString("command", "history");
-                w.WriteString("root", repository.Root);
-                w.WriteStartArray("runs");
-                foreach (var run in runs)
-                {
-                    RunRecordJson.Write(w, run);
-                }
-
-                w.WriteEndArray();
-                if (id is not null)
-                {
-                    w.WriteStartObject("reports");
-                    foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
-                    {
-                        w.WritePropertyName(run.RunId);
-                        WriteReport(w, repository.ReadNote(RunTags.NotesRef, run.After!));
-                    }
-
-                    w.WriteEndObject();
-                }
-
-                w.WriteEndObject();
-                w.Flush();
-                context.OutputStream.WriteByte((byte)'\n');
-                return ExitCodes.Success;
-            }
-
-            if (runs.Count == 0)
-            {
-                context.Error.WriteLine("no codemod runs are recorded in this repository (runs are recorded by `codemod apply --commit` and `codemod plan`)");
-                return ExitCodes.Success;
-            }
-
-            WriteTable(context.Output, runs);
-            if (id is not null)
-            {
-                foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
-                {
-                    context.Output.WriteLine();
-                    context.Output.WriteLine($"report of {run.RunId} ({RunTags.NotesRef}):");
-                    context.Output.Write(repository.ReadNote(RunTags.NotesRef, run.After!) ?? "(no note: fetch it with `git fetch origin refs/notes/codemod:refs/notes/codemod`)\n");
-                }
-            }
-
-            context.Output.Flush();
-            return ExitCodes.Success;
-        });
+            RunId = new Argument<string?>("RUN-ID") { Description = "Show this run's (or plan's) stored report instead of the list", Arity = ArgumentArity.ZeroOrOne },
+        };
+        var command = options.AddTo(new Command("history", "List the codemod runs recorded in this repository, newest first"));
+        command.SetAction(parse => Run(options.Resolve(parse, context.Environment), context));
         return command;
     }
 
-    public static Option<string?> RootOption() => new("--root") { Description = "A folder inside the repository (default: the current folder)" };
-
-    public static GitRepository Open(string? root, CliContext context)
+    private static int Run(RepositorySettings settings, CliContext context)
     {
-        var folder = Path.GetFullPath(root ?? ".", context.Environment.CurrentDirectory);
-        return GitRepository.Open(folder) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
+        var repository = Open(settings.Folder);
+        var reader = new RunHistoryReader(repository);
+        var json = settings.Json;
+        var id = settings.RunId;
+        var runs = id is null ? reader.Read() : Selected(reader, id);
+        if (json)
+        {
+            using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
+            w.WriteStartObject();
+            w.WriteNumber("schemaVersion", SchemaVersion);
+            w.WriteString("command", "history");
+            w.WriteString("root", repository.Root);
+            w.WriteStartArray("runs");
+            foreach (var run in runs)
+            {
+                RunRecordJson.Write(w, run);
+            }
+
+            w.WriteEndArray();
+            if (id is not null)
+            {
+                w.WriteStartObject("reports");
+                foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
+                {
+                    w.WritePropertyName(run.RunId);
+                    WriteReport(w, repository.ReadNote(RunTags.NotesRef, run.After!));
+                }
+
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.Flush();
+            context.OutputStream.WriteByte((byte)'\n');
+            return ExitCodes.For(new RunVerdict());
+        }
+
+        if (runs.Count == 0)
+        {
+            context.Error.WriteLine("no codemod runs are recorded in this repository (runs are recorded by `codemod apply --commit` and `codemod plan`)");
+            return ExitCodes.For(new RunVerdict());
+        }
+
+        WriteTable(context.Output, runs);
+        if (id is not null)
+        {
+            foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
+            {
+                context.Output.WriteLine();
+                context.Output.WriteLine($"report of {run.RunId} ({RunTags.NotesRef}):");
+                context.Output.Write(repository.ReadNote(RunTags.NotesRef, run.After!) ?? "(no note: fetch it with `git fetch origin refs/notes/codemod:refs/notes/codemod`)\n");
+            }
+        }
+
+        context.Output.Flush();
+        return ExitCodes.For(new RunVerdict());
     }
+
+    public static GitRepository Open(string folder) =>
+        GitRepository.Open(folder) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
 
     private static List<RunRecord> Selected(RunHistoryReader reader, string id)
     {

@@ -15,73 +15,42 @@ internal static class PlanCommand
 {
     public static Command Create(CliContext context)
     {
-        var options = new CommonOptions();
-        var file = new Argument<string>("PLAN") { Description = "The plan file (YAML; format in README)" };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Preview every step (each seeing the previous steps' output) on a temporary copy; the repository is not touched" };
-        var noVerify = new Option<bool>("--no-verify") { Description = "Skip the pre-commit and commit-msg hooks of the step commits" };
-        var format = new Option<string>("--format") { Description = "text (diffs on stdout for --dry-run, progress on stderr; default) or json (the plan document on stdout)", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("plan", "Apply a batch of codemods, one commit per step; on failure the whole batch is rolled back") { file, dryRun, noVerify, format };
+        var options = new PlanOptions();
+        var command = options.AddTo(new Command("plan", "Apply a batch of codemods, one commit per step; on failure the whole batch is rolled back"));
         command.Add(PlanSuggestCommand.Create(context));
-        foreach (var option in new Option[] { options.Root, options.Jobs, options.Timeout, options.MaxFileSize, options.Codemods, options.Strict })
-        {
-            command.Add(option);
-        }
-
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var planPath = Path.GetFullPath(parse.GetValue(file)!, context.Environment.CurrentDirectory);
-            var plan = PlanReader.Read(planPath, parse.GetValue(file)!);
-            var run = BaseSettings(parse, options, context);
-            var settings = new PlanRunSettings(run, SettingsResolver.Python(parse, options, context.Environment, run), parse.GetValue(dryRun), parse.GetValue(noVerify));
-            var json = parse.GetValue(format) == "json";
-            var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
-            var diffPaint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected));
-            PlanReport report;
-            try
-            {
-                report = await new PlanRunner(settings, context.Time, step => Progress(context, plan.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error))
-                    .RunAsync(plan, cancellationToken);
-            }
-            catch (RunInterruptedException e)
-            {
-                context.Error.WriteLine($"codemod: {e.Message}");
-                return ExitCodes.Interrupted;
-            }
-
-            if (json)
-            {
-                PlanReportJson.Write(context.OutputStream, report, run.Root);
-            }
-
-            Summary(context.Error, report, paint);
-            if (!report.Succeeded || report.RollbackProblems.Count > 0)
-            {
-                return ExitCodes.NeedsAttention;
-            }
-
-            return ExitCodes.For(new RunVerdict(Reviews: report.Steps.Sum(s => s.Changes?.Totals.Reviews ?? 0), Strict: parse.GetValue(options.Strict)));
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(options.Resolve(parse, context.Environment), context, cancellationToken));
         return command;
     }
 
-    private static RunSettings BaseSettings(ParseResult parse, CommonOptions options, CliContext context)
+    private static async Task<int> RunAsync(PlanSettings plan, CliContext context, CancellationToken cancellationToken)
     {
-        var rootOption = parse.GetValue(options.Root);
-        var root = Path.GetFullPath(rootOption ?? ".", context.Environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar);
-        if (!Directory.Exists(root))
+        var steps = PlanReader.Read(plan.PlanFile, plan.PlanDisplay);
+        var settings = new PlanRunSettings(plan.Engine.Run, plan.Engine.Python, plan.DryRun, plan.NoVerify);
+        var (json, paint, diffPaint) = (plan.Json, plan.Style.Stderr, plan.Style.Stdout);
+        PlanReport report;
+        try
         {
-            throw new UserError($"--root '{rootOption}' is not a folder");
+            report = await new PlanRunner(settings, context.Time, step => Progress(context, steps.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error))
+                .RunAsync(steps, cancellationToken);
+        }
+        catch (RunInterruptedException e)
+        {
+            context.Error.WriteLine($"codemod: {e.Message}");
+            return ExitCodes.For(new RunVerdict(Interrupted: true));
         }
 
-        var jobs = parse.GetValue(options.Jobs) ?? Environment.ProcessorCount;
-        var timeout = parse.GetValue(options.Timeout);
-        if (jobs < 1 || timeout <= 0)
+        if (json)
         {
-            throw new UserError(jobs < 1 ? $"--jobs {jobs} must be at least 1" : $"--timeout {timeout} must be a positive number of seconds");
+            PlanReportJson.Write(context.OutputStream, report, settings.Run.Root);
         }
 
-        return new RunSettings { Root = root, Jobs = jobs, Timeout = TimeSpan.FromSeconds(timeout), MaxFileSize = parse.GetValue(options.MaxFileSize) };
+        Summary(context.Error, report, paint);
+        // A failed step fails the batch; a rollback that could not finish is a failed write.
+        return ExitCodes.For(new RunVerdict(
+            Failed: report.Succeeded ? 0 : 1,
+            WriteFailed: report.RollbackProblems.Count > 0,
+            Reviews: report.Steps.Sum(s => s.Changes?.Totals.Reviews ?? 0),
+            Strict: plan.Strict));
     }
 
     private static void Progress(CliContext context, int total, StepReport step, bool dryRun, bool json, Paint paint, Paint diffPaint)

@@ -11,33 +11,31 @@ internal static class RollbackCommand
 {
     public static Command Create(CliContext context)
     {
-        var target = new Argument<string>("RUN-ID") { Description = "Run id, plan batch id, or one of their tags (codemod/<id>/before|after)" };
-        var hard = new Option<bool>("--hard") { Description = "Reset to the rollback point instead of reverting; only when the run's commit is HEAD, unpushed, and the tree is clean" };
-        var noVerify = new Option<bool>("--no-verify") { Description = "Skip the pre-commit and commit-msg hooks for the revert commit" };
-        var format = new Option<string>("--format") { Description = "text (default) or json", DefaultValueFactory = _ => "text" };
-        format.AcceptOnlyFromAmong("text", "json");
-        var root = HistoryCommand.RootOption();
-        var command = new Command("rollback", "Undo a codemod run or plan batch: a revert commit, or --hard reset to its rollback point") { target, hard, noVerify, format, root };
-        command.SetAction(parse =>
+        var options = new RepositoryOptions("A folder inside the repository (default: the current folder)")
         {
-            var repository = HistoryCommand.Open(parse.GetValue(root), context);
-            Commits.RecoveryCheck.RefuseIfPending(repository);
-            var outcome = new RollbackRunner(repository).Rollback(parse.GetValue(target)!, parse.GetValue(hard), parse.GetValue(noVerify));
-            var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
-            if (parse.GetValue(format) == "json")
-            {
-                WriteJson(context.OutputStream, outcome);
-            }
-
-            Report(context.Error, outcome, paint);
-            return outcome.Status switch
-            {
-                RollbackStatus.Failed => ExitCodes.NeedsAttention,
-                _ when outcome.Verification is { Verified: false } => ExitCodes.NeedsAttention,
-                _ => ExitCodes.Success,
-            };
-        });
+            RunId = new Argument<string?>("RUN-ID") { Description = "Run id, plan batch id, or one of their tags (codemod/<id>/before|after)" },
+            Hard = new Option<bool>("--hard") { Description = "Reset to the rollback point instead of reverting; only when the run's commit is HEAD, unpushed, and the tree is clean" },
+            NoVerify = new Option<bool>("--no-verify") { Description = "Skip the pre-commit and commit-msg hooks for the revert commit" },
+        };
+        var command = options.AddTo(new Command("rollback", "Undo a codemod run or plan batch: a revert commit, or --hard reset to its rollback point"));
+        command.SetAction(parse => Run(options.Resolve(parse, context.Environment), context));
         return command;
+    }
+
+    private static int Run(RepositorySettings settings, CliContext context)
+    {
+        var repository = HistoryCommand.Open(settings.Folder);
+        Commits.RecoveryCheck.RefuseIfPending(repository);
+        var outcome = new RollbackRunner(repository).Rollback(settings.RunId!, settings.Hard, settings.NoVerify);
+        var paint = settings.Style.Stderr;
+        if (settings.Json)
+        {
+            WriteJson(context.OutputStream, outcome);
+        }
+
+        Report(context.Error, outcome, paint);
+        var failed = outcome.Status == RollbackStatus.Failed || outcome.Verification is { Verified: false };
+        return ExitCodes.For(new RunVerdict(Failed: failed ? 1 : 0));
     }
 
     private static void Report(TextWriter error, RollbackOutcome outcome, Paint paint)

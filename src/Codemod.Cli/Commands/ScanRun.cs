@@ -6,24 +6,32 @@ using Codemod.Core.Settings;
 
 namespace Codemod.Cli.Commands;
 
-/// <summary>The shared first half of scan and mro: resolve settings, start workers, scan every file into facts.</summary>
+/// <summary>The shared first half of scan and mro: start workers, scan every file into facts.</summary>
 internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
 {
-    public static async Task<ScanRun> ExecuteAsync(
+    public static Task<ScanRun> ExecuteAsync(
         ParseResult parse,
         CommonOptions options,
         string command,
         IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
         CliContext context,
+        CancellationToken cancellationToken) =>
+        ExecuteAsync(SettingsResolver.Engine(parse, options, context.Environment), command, arguments, context, cancellationToken);
+
+    public static async Task<ScanRun> ExecuteAsync(
+        EngineSettings engine,
+        string command,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
+        CliContext context,
         CancellationToken cancellationToken)
     {
-        var settings = SettingsResolver.Run(parse, options, context.Environment);
+        var settings = engine.Run;
         if (settings.Shard is not null)
         {
             throw new UserError($"{command} compares files with each other, so a shard would miss duplicates across shards: drop --shard");
         }
 
-        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings), CacheCommand.Open(parse, context));
+        await using var session = new CodemodSession(engine.Python, CodemodRun.OpenCache(engine.CacheDirectory, context));
         var scan = await session.ScanAsync(settings, arguments, cancellationToken).ConfigureAwait(false);
         return new ScanRun(settings, scan);
     }

@@ -34,13 +34,19 @@ internal sealed class CommonOptions
     /// <summary>Added by the commands that rewrite files (preview, apply).</summary>
     public Option<string?> Formatter { get; } = new("--formatter") { Description = "Command that formats each changed file's new code, stdin to stdout (e.g. \"ruff format -\"); run without a shell", HelpName = "COMMAND" };
 
-    public static Option<string?> Python { get; } = new("--python") { Description = "Python interpreter with LibCST (default: $CODEMOD_PYTHON or python3)", Recursive = true };
+    public static Option<string?> Python { get; } = new("--python") { Description = "Python interpreter with LibCST (default: $CODEMOD_PYTHON, else the configuration's python, else python3)", Recursive = true };
 
     public static Option<string> Color { get; } = CreateColor();
 
-    public static Option<string?> CacheDir { get; } = new("--cache-dir") { Description = "Result cache folder (default: $CODEMOD_CACHE_DIR, else $XDG_CACHE_HOME/codemod, else ~/.cache/codemod)", HelpName = "DIR", Recursive = true };
+    public static Option<string?> CacheDir { get; } = new("--cache-dir") { Description = "Result cache folder (default: $CODEMOD_CACHE_DIR, else the configuration's cache-dir, else $XDG_CACHE_HOME/codemod, else ~/.cache/codemod)", HelpName = "DIR", Recursive = true };
 
     public static Option<bool> NoCache { get; } = new("--no-cache") { Description = "Neither read nor write the result cache: every file goes to the workers", Recursive = true };
+
+    /// <summary>Added by the commands that read the project's configuration (not recursive: <c>plan suggest --config</c> names its decisions file).</summary>
+    public static Option<string?> Config { get; } = new("--config") { Description = "Read the project configuration from FILE (pyproject.toml with [tool.codemod], or .codemod.yaml) instead of looking for one", HelpName = "FILE" };
+
+    /// <summary>Added with <see cref="Config"/>.</summary>
+    public static Option<bool> NoConfig { get; } = new("--no-config") { Description = "Ignore the project configuration (pyproject.toml [tool.codemod], .codemod.yaml)" };
 
     public static Option<bool> Verbose { get; } = new("--verbose") { Description = "Show stack traces of unexpected errors", Recursive = true };
 
@@ -55,6 +61,20 @@ internal sealed class CommonOptions
         {
             command.Add(option);
         }
+    }
+
+    public static void AddConfigTo(Command command)
+    {
+        command.Add(Config);
+        command.Add(NoConfig);
+    }
+
+    /// <summary>An option that takes one of <paramref name="choices"/>, the first being the default.</summary>
+    public static Option<string> Choice(string name, string description, params string[] choices)
+    {
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => choices[0] };
+        option.AcceptOnlyFromAmong(choices);
+        return option;
     }
 
     private static Option<string> CreateColor()

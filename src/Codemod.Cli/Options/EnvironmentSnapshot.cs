@@ -15,6 +15,9 @@ internal sealed record EnvironmentSnapshot(
     /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary>The default number of workers.</summary>
+    public int ProcessorCount { get; init; } = Environment.ProcessorCount;
+
     public static EnvironmentSnapshot Read() => new(
         NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),

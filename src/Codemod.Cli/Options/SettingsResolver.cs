@@ -1,46 +1,44 @@
 using System.CommandLine;
+using Codemod.Cli.Config;
 using Codemod.Core.Settings;
 using Codemod.Python;
 
 namespace Codemod.Cli.Options;
 
-/// <summary>Turns parsed options into resolved settings once, before any work: the only place raw flags are interpreted.</summary>
+/// <summary>Turns parsed options, the environment and the project's configuration into resolved settings once, before any work: the only place raw flags are interpreted.</summary>
 internal static class SettingsResolver
 {
-    public static RunSettings Run(ParseResult parse, CommonOptions options, EnvironmentSnapshot environment, IReadOnlyList<string>? pathsOverride = null)
+    /// <summary>The run, workers and cache of a command that processes files under a root (preview, apply, scan, mro, config).</summary>
+    public static EngineSettings Engine(ParseResult parse, CommonOptions options, EnvironmentSnapshot environment)
     {
-        var rawPaths = pathsOverride ?? parse.GetValue(options.Paths) ?? [];
+        var rawPaths = parse.GetValue(options.Paths) ?? [];
         var root = ResolveRoot(parse.GetValue(options.Root), rawPaths, environment.CurrentDirectory);
         var paths = rawPaths.Select(p => RelativeToRoot(root, Path.GetFullPath(p, environment.CurrentDirectory))).Where(p => p != ".").ToList();
-        var includes = parse.GetValue(options.Include) is { Length: > 0 } inc ? inc : ["**/*.py"];
-        var jobs = parse.GetValue(options.Jobs) ?? Environment.ProcessorCount;
-        if (jobs < 1)
-        {
-            throw new UserError($"--jobs {jobs} must be at least 1");
-        }
-
-        var timeout = parse.GetValue(options.Timeout);
-        if (timeout <= 0)
-        {
-            throw new UserError($"--timeout {timeout} must be a positive number of seconds");
-        }
-
-        return new RunSettings
-        {
-            Root = root,
-            Paths = paths,
-            Includes = includes,
-            Excludes = parse.GetValue(options.Exclude) ?? [],
-            Jobs = jobs,
-            Timeout = TimeSpan.FromSeconds(timeout),
-            MaxFileSize = parse.GetValue(options.MaxFileSize),
-            Shard = parse.GetValue(options.Shard) is { } shard ? ShardSpec.Parse(shard) : null,
-            GeneratedMarker = parse.GetResult(options.GeneratedMarker) is null ? RunSettings.DefaultGeneratedMarker : parse.GetValue(options.GeneratedMarker),
-            Formatter = parse.GetResult(options.Formatter) is null ? null : CommandSplitter.Split(parse.GetValue(options.Formatter) ?? string.Empty, "--formatter"),
-        };
+        var layers = Layers(parse, options, environment, root);
+        var run = Run(parse, options, layers, root) with { Paths = paths };
+        return new EngineSettings(run, Python(parse, options, environment, layers, run), layers.CacheDirectory().Value, layers);
     }
 
-    public static PythonSettings Python(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, RunSettings? run)
+    /// <summary>The base settings of a plan: a root (<c>--root</c> or the current folder) and what every step starts from.</summary>
+    public static EngineSettings Plan(ParseResult parse, CommonOptions options, EnvironmentSnapshot environment)
+    {
+        var rootOption = parse.GetValue(options.Root);
+        var root = Path.GetFullPath(rootOption ?? ".", environment.CurrentDirectory).TrimEnd(Path.DirectorySeparatorChar);
+        if (!Directory.Exists(root))
+        {
+            throw new UserError($"--root '{rootOption}' is not a folder");
+        }
+
+        var layers = Layers(parse, options, environment, root);
+        var run = Run(parse, options, layers, root);
+        return new EngineSettings(run, Python(parse, options, environment, layers, run), layers.CacheDirectory().Value, layers);
+    }
+
+    /// <summary>The layers of a command that has no run (list, doctor, cache): the configuration is looked up from <paramref name="start"/>.</summary>
+    public static SettingLayers Layers(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, string start) =>
+        new(parse, options, environment, ConfigLocator.Find(start, Given(parse, CommonOptions.Config), Given(parse, CommonOptions.NoConfig), environment.CurrentDirectory));
+
+    public static PythonSettings Python(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, SettingLayers layers, RunSettings? run)
     {
         var extra = options is null ? [] : (parse.GetValue(options.Codemods) ?? []).Select(d => Path.GetFullPath(d, environment.CurrentDirectory)).ToList();
         foreach (var directory in extra.Where(d => !Directory.Exists(d)))
@@ -48,8 +46,7 @@ internal static class SettingsResolver
             throw new UserError($"--codemods folder '{directory}' does not exist");
         }
 
-        var python = parse.GetValue(CommonOptions.Python) ?? environment.Python ?? "python3";
-        return new PythonSettings(python, [PythonSettings.BundledCodemodDirectory, .. extra], run?.Timeout ?? TimeSpan.FromSeconds(60), run?.Jobs ?? 1)
+        return new PythonSettings(layers.Python().Value, [PythonSettings.BundledCodemodDirectory, .. extra], run?.Timeout ?? TimeSpan.FromSeconds(60), run?.Jobs ?? 1)
         {
             WorkingDirectory = environment.CurrentDirectory,
         };
@@ -79,36 +76,45 @@ internal static class SettingsResolver
         return result.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// The result cache folder: <c>--cache-dir</c>, else <c>$CODEMOD_CACHE_DIR</c>, else <c>$XDG_CACHE_HOME/codemod</c>, else
-    /// <c>~/.cache/codemod</c>; null with <c>--no-cache</c> or when no home folder is known.
-    /// </summary>
-    public static string? CacheDirectory(ParseResult parse, EnvironmentSnapshot environment)
+    /// <summary>The values of resolved arguments, as the engine takes them.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Values(IReadOnlyDictionary<string, Resolved<IReadOnlyList<string>>> arguments) =>
+        arguments.ToDictionary(kv => kv.Key, kv => kv.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>The result cache folder (see <see cref="SettingLayers.CacheDirectory"/>), looked up without a configuration.</summary>
+    public static string? CacheDirectory(ParseResult parse, EnvironmentSnapshot environment) =>
+        new SettingLayers(parse, null, environment, null).CacheDirectory().Value;
+
+    public static OutputStyle Style(ParseResult parse, EnvironmentSnapshot environment) => OutputStyle.From(parse.GetValue(CommonOptions.Color), environment);
+
+    private static RunSettings Run(ParseResult parse, CommonOptions options, SettingLayers layers, string root)
     {
-        if (parse.GetValue(CommonOptions.NoCache))
+        var jobs = layers.Jobs();
+        if (jobs.Value < 1)
         {
-            return null;
+            throw new UserError($"--jobs {jobs.Value} must be at least 1");
         }
 
-        var configured = parse.GetValue(CommonOptions.CacheDir) ?? environment.CacheDirectory;
-        if (configured is not null)
+        var timeout = layers.Timeout();
+        if (timeout.Value <= 0)
         {
-            return Path.GetFullPath(configured, environment.CurrentDirectory);
+            throw new UserError($"--timeout {timeout.Value} must be a positive number of seconds");
         }
 
-        var xdg = environment.XdgCacheHome is { } x && Path.IsPathRooted(x) ? x : null;
-        return xdg is not null ? Path.Combine(xdg, "codemod")
-            : environment.Home is { } home ? Path.Combine(home, ".cache", "codemod")
-            : null;
+        return new RunSettings
+        {
+            Root = root,
+            Includes = layers.Includes().Value,
+            Excludes = layers.Excludes().Value,
+            Jobs = jobs.Value,
+            Timeout = TimeSpan.FromSeconds(timeout.Value),
+            MaxFileSize = parse.GetValue(options.MaxFileSize),
+            Shard = Given(parse, options.Shard) is { } shard ? ShardSpec.Parse(shard) : null,
+            GeneratedMarker = layers.GeneratedMarker().Value,
+            Formatter = layers.Formatter().Value,
+        };
     }
 
-    public static bool UseColor(ParseResult parse, EnvironmentSnapshot environment, bool redirected) =>
-        parse.GetValue(CommonOptions.Color) switch
-        {
-            "always" => true,
-            "never" => false,
-            _ => !environment.NoColor && !redirected,
-        };
+    private static T? Given<T>(ParseResult parse, Option<T> option) => parse.GetResult(option) is { Implicit: false } ? parse.GetValue(option) : default;
 
     private static string ResolveRoot(string? explicitRoot, IReadOnlyList<string> paths, string currentDirectory)
     {

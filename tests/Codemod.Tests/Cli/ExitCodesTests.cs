@@ -36,6 +36,9 @@ public sealed class ExitCodesTests
     public void Failed_files_exit_one_with_or_without_review_items() => Assert.Equal(1, ExitCodes.For(new RunVerdict(Failed: 1, Reviews: 2)));
 
     [Fact]
+    public void Missing_environment_exits_four_and_outranks_failures() => Assert.Equal(4, ExitCodes.For(new RunVerdict(Failed: 1, EnvironmentMissing: true)));
+
+    [Fact]
     public void Failed_write_exits_one() => Assert.Equal(1, ExitCodes.For(new RunVerdict(WriteFailed: true)));
 
     [Fact]
