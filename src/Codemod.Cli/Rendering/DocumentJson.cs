@@ -12,6 +12,7 @@ namespace Codemod.Cli.Rendering;
 /// </summary>
 [JsonSerializable(typeof(ScanReportDocument))]
 [JsonSerializable(typeof(MroDocument))]
+[JsonSerializable(typeof(ChangeSetDocument))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(string))]
