@@ -9,22 +9,34 @@ namespace Codemod.Cli.Rendering;
 /// The document of a preview or apply run (docs/schemas/changeset.schema.json). <see cref="Extra"/> holds the fields a
 /// caller adds at the end (the <c>commit</c> of apply --commit, the <c>run</c> of a stored note), written after the rest.
 /// </summary>
-internal sealed record ChangeSetDocument(
-    int SchemaVersion,
-    string Command,
-    string Root,
-    CodemodDocument Codemod,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments,
-    IReadOnlyDictionary<string, string> Engine,
-    RunTotalsDocument Totals,
-    double ElapsedMs,
-    IReadOnlyList<FileOutcomeDocument> Files,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] AppliedDocument? Applied)
+internal sealed record ChangeSetDocument
 {
     public const int CurrentVersion = 1;
 
+    public required int SchemaVersion { get; init; }
+
+    public required string Command { get; init; }
+
+    public required string Root { get; init; }
+
+    public required CodemodDocument Codemod { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Engine { get; init; }
+
+    public required RunTotalsDocument Totals { get; init; }
+
+    public required double ElapsedMs { get; init; }
+
+    public required IReadOnlyList<FileOutcomeDocument> Files { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AppliedDocument? Applied { get; init; }
+
+    // Settable, not init: System.Text.Json binds init-only members like constructor parameters, which extension data cannot be.
     [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
+    public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public static ChangeSetDocument From(string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied)
     {
@@ -35,17 +47,19 @@ internal sealed record ChangeSetDocument(
         }
 
         var t = changes.Totals;
-        return new ChangeSetDocument(
-            CurrentVersion,
-            command,
-            root,
-            new CodemodDocument(changes.Codemod, changes.CodemodVersion),
-            changes.Arguments,
-            engine,
-            new RunTotalsDocument(t.Found, t.NotApplicable, t.Parsed, t.Changed, t.Unchanged, t.Skipped, t.Failed, t.TimedOut, t.Changes, t.Reviews, t.SkippedByReason),
-            Math.Round(changes.Elapsed.TotalMilliseconds),
-            [.. changes.Files.Where(f => f.Kind != OutcomeKind.NotApplicable).Select(FileOutcomeDocument.From)],
-            applied is null ? null : new AppliedDocument(applied.Succeeded, applied.Error, applied.Written, [.. applied.Refused.Select(r => r.Path)]));
+        return new ChangeSetDocument
+        {
+            SchemaVersion = CurrentVersion,
+            Command = command,
+            Root = root,
+            Codemod = new CodemodDocument(changes.Codemod, changes.CodemodVersion),
+            Arguments = changes.Arguments,
+            Engine = engine,
+            Totals = new RunTotalsDocument(t.Found, t.NotApplicable, t.Parsed, t.Changed, t.Unchanged, t.Skipped, t.Failed, t.TimedOut, t.Changes, t.Reviews, t.SkippedByReason),
+            ElapsedMs = Math.Round(changes.Elapsed.TotalMilliseconds),
+            Files = [.. changes.Files.Where(f => f.Kind != OutcomeKind.NotApplicable).Select(FileOutcomeDocument.From)],
+            Applied = applied is null ? null : new AppliedDocument(applied.Succeeded, applied.Error, applied.Written, [.. applied.Refused.Select(r => r.Path)]),
+        };
     }
 }
 
