@@ -20,25 +20,21 @@ internal static class ScanBaselineReader
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.Number
-                || !root.TryGetProperty("command", out var command) || command.ValueKind != JsonValueKind.String || command.GetString() != ScanJsonWriter.Command
-                || !root.TryGetProperty("totals", out var totals) || totals.ValueKind != JsonValueKind.Object
-                || totals.EnumerateObject().Any(t => t.Value.ValueKind != JsonValueKind.Number || !t.Value.TryGetInt32(out var n) || n < 0))
+            // The type the report is written from: a baseline is a scan report, read back whole.
+            var report = JsonSerializer.Deserialize(File.ReadAllBytes(path), DocumentJson.Readable.ScanReportDocument);
+            if (report is not { Command: ScanReportDocument.ScanCommand, Totals: { } totals } || totals.Values.Any(n => n < 0))
             {
                 throw NotOurs(shownAs);
             }
 
-            if (version.GetInt32() > ScanJsonWriter.SchemaVersion)
+            if (report.SchemaVersion > ScanReportDocument.CurrentVersion)
             {
-                throw new UserError($"baseline '{shownAs}' has schemaVersion {version.GetInt32()}, newer than this codemod's {ScanJsonWriter.SchemaVersion}: upgrade codemod");
+                throw new UserError($"baseline '{shownAs}' has schemaVersion {report.SchemaVersion}, newer than this codemod's {ScanReportDocument.CurrentVersion}: upgrade codemod");
             }
 
-            return totals.EnumerateObject().ToDictionary(t => t.Name, t => t.Value.GetInt32(), StringComparer.Ordinal);
+            return totals;
         }
-        catch (Exception e) when (e is JsonException or FormatException)
+        catch (Exception e) when (e is JsonException or FormatException or NotSupportedException)
         {
             throw NotOurs(shownAs);
         }

@@ -89,11 +89,11 @@ internal static class ScanMarkdownWriter
             return;
         }
 
-        output.WriteLine($"| Package | Total | {string.Join(" | ", ScanRules.All.Select(r => $"`{r.Id}`"))} |");
-        output.WriteLine($"| --- | ---: | {string.Join(" | ", ScanRules.All.Select(_ => "---:"))} |");
+        output.WriteLine($"| Package | Total | {string.Join(" | ", report.Rules.Select(r => $"`{r.Id}`"))} |");
+        output.WriteLine($"| --- | ---: | {string.Join(" | ", report.Rules.Select(_ => "---:"))} |");
         foreach (var package in report.Packages)
         {
-            output.WriteLine($"| `{Cell(package.Package)}` | {package.Total} | {string.Join(" | ", ScanRules.All.Select(r => package.ByRule.GetValueOrDefault(r.Id).ToString(CultureInfo.InvariantCulture)))} |");
+            output.WriteLine($"| `{Cell(package.Package)}` | {package.Total} | {string.Join(" | ", report.Rules.Select(r => package.ByRule.GetValueOrDefault(r.Id).ToString(CultureInfo.InvariantCulture)))} |");
         }
     }
 
@@ -107,7 +107,7 @@ internal static class ScanMarkdownWriter
 
         output.WriteLine();
         output.WriteLine("## Duplicate groups");
-        foreach (var rule in ScanRules.All)
+        foreach (var rule in report.Rules)
         {
             var groups = grouped.Where(g => g.First().Rule == rule.Id)
                 .OrderByDescending(g => g.Count())

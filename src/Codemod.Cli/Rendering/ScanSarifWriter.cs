@@ -31,7 +31,7 @@ internal static class ScanSarifWriter
         w.WriteString("version", "2.1.0");
         w.WriteStartArray("runs");
         w.WriteStartObject();
-        WriteTool(w);
+        WriteTool(w, report.Rules);
         w.WriteStartObject("originalUriBaseIds");
         w.WriteStartObject(SourceRoot);
         w.WriteString("uri", new Uri(root.TrimEnd('/', '\\') + "/").AbsoluteUri);
@@ -48,7 +48,7 @@ internal static class ScanSarifWriter
             var occurrence = occurrences.GetValueOrDefault(identity);
             occurrences[identity] = occurrence + 1;
             var related = finding.Group is null ? [] : groups[finding.Group].Where(f => !ReferenceEquals(f, finding)).Take(RelatedLocationsListed).ToList();
-            WriteResult(w, finding, occurrence, related);
+            WriteResult(w, report, finding, occurrence, related);
         }
 
         w.WriteEndArray();
@@ -61,7 +61,7 @@ internal static class ScanSarifWriter
     /// <summary>A relative path as a URI reference: each segment escaped, '/' kept.</summary>
     public static string RelativeUri(string path) => string.Join('/', path.Split('/').Select(Uri.EscapeDataString));
 
-    private static void WriteTool(Utf8JsonWriter w)
+    private static void WriteTool(Utf8JsonWriter w, IReadOnlyList<ScanRule> rules)
     {
         w.WriteStartObject("tool");
         w.WriteStartObject("driver");
@@ -70,7 +70,7 @@ internal static class ScanSarifWriter
         w.WriteString("semanticVersion", EngineInfo.Version);
         w.WriteString("informationUri", InformationUri);
         w.WriteStartArray("rules");
-        foreach (var rule in ScanRules.All)
+        foreach (var rule in rules)
         {
             w.WriteStartObject();
             w.WriteString("id", rule.Id);
@@ -126,12 +126,12 @@ internal static class ScanSarifWriter
         w.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, Finding finding, int occurrence, IReadOnlyList<Finding> related)
+    private static void WriteResult(Utf8JsonWriter w, ScanReport report, Finding finding, int occurrence, IReadOnlyList<Finding> related)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", finding.Rule);
-        w.WriteNumber("ruleIndex", ScanRules.IndexOf(finding.Rule));
-        w.WriteString("level", Level(ScanRules.All[ScanRules.IndexOf(finding.Rule)].Level));
+        w.WriteNumber("ruleIndex", report.RuleIndex(finding.Rule));
+        w.WriteString("level", Level(report.Rules[report.RuleIndex(finding.Rule)].Level));
         w.WriteStartObject("message");
         w.WriteString("text", finding.Message);
         w.WriteEndObject();

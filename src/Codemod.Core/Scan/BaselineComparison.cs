@@ -9,13 +9,13 @@ public sealed record BaselineComparison(IReadOnlyList<BaselineRow> Rows)
 
     public int NowTotal => Rows.Sum(r => r.Now);
 
-    /// <summary>Every rule of the catalogue, then rules only the baseline knows (renamed or retired ones), by id.</summary>
+    /// <summary>Every rule of the report, then rules only the baseline knows (renamed or retired ones), by id.</summary>
     public static BaselineComparison Compare(IReadOnlyDictionary<string, int> baseline, ScanReport now)
     {
-        var rows = ScanRules.All
+        var rows = now.Rules
             .Select(r => new BaselineRow(r.Id, baseline.TryGetValue(r.Id, out var before) ? before : null, now.Count(r.Id)))
             .Concat(baseline.Keys
-                .Where(id => ScanRules.IndexOf(id) == ScanRules.All.Count)
+                .Where(id => now.RuleIndex(id) == now.Totals.Count)
                 .Order(StringComparer.Ordinal)
                 .Select(id => new BaselineRow(id, baseline[id], 0)))
             .ToList();

@@ -4,6 +4,7 @@ namespace Codemod.Core.Scan;
 /// One class definition. <see cref="Name"/> is qualified inside its module (<c>Outer.Inner</c>, <c>f.&lt;locals&gt;.Local</c>);
 /// <see cref="Bases"/> are the dotted source texts of the positional bases as written, before any import is followed.
 /// </summary>
+[ScanFact("classes")]
 public sealed record ClassFact
 {
     public required string Name { get; init; }

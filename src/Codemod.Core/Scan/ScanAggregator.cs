@@ -2,33 +2,25 @@ using Codemod.Core.Scan.Checks;
 
 namespace Codemod.Core.Scan;
 
-/// <summary>Turns per-file scans into a <see cref="ScanReport"/>: runs every rule over the facts of all files. Pure.</summary>
+/// <summary>Turns per-file scans into a <see cref="ScanReport"/>: runs every registered check over the facts of all files. Pure.</summary>
 public static class ScanAggregator
 {
-    private static readonly IScanCheck[] Checks =
-    [
-        new EnvAccessCheck(),
-        new DuplicateClassNameCheck(),
-        new IdenticalClassCheck(),
-        new ManagerProliferationCheck(),
-        new DuplicateMockCheck(),
-        new SingletonCheck(),
-        new ExpiredShimCheck(),
-    ];
+    public static ScanReport Aggregate(IReadOnlyList<FileScan> files, DateOnly today) => Aggregate(files, today, ScanCatalogue.Default);
 
-    public static ScanReport Aggregate(IReadOnlyList<FileScan> files, DateOnly today)
+    /// <summary>Runs the checks of <paramref name="catalogue"/>; the report lists its rules in its order.</summary>
+    public static ScanReport Aggregate(IReadOnlyList<FileScan> files, DateOnly today, ScanCatalogue catalogue)
     {
         var sorted = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         var input = new ScanInput([.. sorted.Where(f => f.Facts is not null).Select(f => (f.Path, f.Facts!))], today);
-        var findings = Checks
+        var findings = catalogue.Checks
             .SelectMany(c => c.Find(input))
             .OrderBy(f => f.Path, StringComparer.Ordinal)
             .ThenBy(f => f.Line)
             .ThenBy(f => f.Column ?? -1)
-            .ThenBy(f => ScanRules.IndexOf(f.Rule))
+            .ThenBy(f => ScanRules.IndexOf(catalogue.Rules, f.Rule))
             .ThenBy(f => f.Message, StringComparer.Ordinal)
             .ToList();
-        var totals = ScanRules.All.Select(rule =>
+        var totals = catalogue.Rules.Select(rule =>
         {
             var own = findings.Where(f => f.Rule == rule.Id).ToList();
             var groups = own.Where(f => f.Group is not null).Select(f => f.Group).Distinct(StringComparer.Ordinal).Count();

@@ -15,6 +15,12 @@ public sealed record ScanReport(
 {
     public const string RootPackage = "(root)";
 
+    /// <summary>The rules this report was made with, in catalogue order (the order of <see cref="Totals"/>).</summary>
+    public IReadOnlyList<ScanRule> Rules => [.. Totals.Select(t => t.Rule)];
+
+    /// <summary>Position of a rule in <see cref="Rules"/>; ids the report does not know sort last.</summary>
+    public int RuleIndex(string id) => ScanRules.IndexOf(Rules, id);
+
     public IReadOnlyList<PackageTotal> Packages =>
         [.. Findings
             .GroupBy(f => f.Package, StringComparer.Ordinal)
@@ -48,11 +54,12 @@ public sealed record ScanReport(
     }
 
     // Catalogue order, zeros left out: a breakdown lists what is there.
-    private static SortedDictionary<string, int> CountByRule(IEnumerable<Finding> findings)
+    private SortedDictionary<string, int> CountByRule(IEnumerable<Finding> findings)
     {
+        var rules = Rules;
         var counts = new SortedDictionary<string, int>(Comparer<string>.Create((a, b) =>
         {
-            var order = ScanRules.IndexOf(a).CompareTo(ScanRules.IndexOf(b));
+            var order = ScanRules.IndexOf(rules, a).CompareTo(ScanRules.IndexOf(rules, b));
             return order != 0 ? order : string.CompareOrdinal(a, b);
         }));
         foreach (var finding in findings)

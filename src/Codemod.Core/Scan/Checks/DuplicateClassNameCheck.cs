@@ -3,7 +3,16 @@ namespace Codemod.Core.Scan.Checks;
 /// <summary>duplicate-class-name: a module-level class name defined in two or more non-test modules; every definition is listed.</summary>
 internal sealed class DuplicateClassNameCheck : IScanCheck
 {
-    public ScanRule Rule => ScanRules.DuplicateClassName;
+    public static ScanRule Definition { get; } = new(
+        "duplicate-class-name",
+        "Class name defined in several non-test modules",
+        "A module-level class name is defined in two or more non-test modules, so imports pick one copy or another by accident. " +
+        "Every definition is reported; findings of one name share the group duplicate-class-name:<Name>.",
+        FindingLevel.Warning);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 20;
 
     public IEnumerable<Finding> Find(ScanInput input)
     {

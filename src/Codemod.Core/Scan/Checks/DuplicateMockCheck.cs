@@ -5,7 +5,16 @@ internal sealed class DuplicateMockCheck : IScanCheck
 {
     private static readonly string[] Prefixes = ["Mock", "Fake", "Stub"];
 
-    public ScanRule Rule => ScanRules.DuplicateMock;
+    public static ScanRule Definition { get; } = new(
+        "duplicate-mock",
+        "Mock, fake or stub class defined in several test files",
+        "A Mock*/Fake*/Stub* class is defined in two or more test files: keep one shared test double (the consolidate-mocks " +
+        "codemod replaces local copies). Findings of one name share the group duplicate-mock:<Name>.",
+        FindingLevel.Note);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 50;
 
     public IEnumerable<Finding> Find(ScanInput input)
     {

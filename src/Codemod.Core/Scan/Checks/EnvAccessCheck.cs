@@ -3,7 +3,17 @@ namespace Codemod.Core.Scan.Checks;
 /// <summary>env-access: every direct <c>os.environ</c> / <c>os.getenv</c> use outside the allowed bootstrap files.</summary>
 internal sealed class EnvAccessCheck : IScanCheck
 {
-    public ScanRule Rule => ScanRules.EnvAccess;
+    public static ScanRule Definition { get; } = new(
+        "env-access",
+        "Direct environment access outside the isolated environment",
+        "Code reads or writes os.environ / os.getenv directly instead of going through the isolated environment module. " +
+        "Allowed bootstrap files (--arg allow=GLOB, default shared/isolated_environment.py) are not reported. " +
+        "Rewritable forms can be fixed by the env-to-isolated codemod (env-in-tests for test code).",
+        FindingLevel.Warning);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 10;
 
     public IEnumerable<Finding> Find(ScanInput input) =>
         from file in input.Files

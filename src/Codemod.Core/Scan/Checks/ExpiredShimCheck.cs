@@ -5,7 +5,16 @@ namespace Codemod.Core.Scan.Checks;
 /// <summary>expired-shim: deprecated aliases whose sunset date is before today (the alias is promised up to and including its sunset).</summary>
 internal sealed class ExpiredShimCheck : IScanCheck
 {
-    public ScanRule Rule => ScanRules.ExpiredShim;
+    public static ScanRule Definition { get; } = new(
+        "expired-shim",
+        "Deprecation shim past its sunset date",
+        "A name listed in a module's __codemod_deprecated__ marker (written by add-deprecation-shim) whose sunset date has " +
+        "passed: migrate the remaining imports to the canonical name and delete the entry.",
+        FindingLevel.Error);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 70;
 
     public IEnumerable<Finding> Find(ScanInput input) =>
         from file in input.Files

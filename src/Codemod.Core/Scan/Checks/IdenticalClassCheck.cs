@@ -3,7 +3,16 @@ namespace Codemod.Core.Scan.Checks;
 /// <summary>identical-class: definitions with the same fingerprint (equal once comments, docstrings and formatting are ignored).</summary>
 internal sealed class IdenticalClassCheck : IScanCheck
 {
-    public ScanRule Rule => ScanRules.IdenticalClass;
+    public static ScanRule Definition { get; } = new(
+        "identical-class",
+        "Identical copies of a class",
+        "Two or more definitions of a class are equivalent once comments, docstrings and formatting are ignored: " +
+        "keep one and import it (the dedupe-class codemod does this). Findings of one copy set share a group.",
+        FindingLevel.Warning);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 30;
 
     public IEnumerable<Finding> Find(ScanInput input)
     {

@@ -5,7 +5,16 @@ internal sealed class ManagerProliferationCheck : IScanCheck
 {
     private const string Suffix = "Manager";
 
-    public ScanRule Rule => ScanRules.ManagerProliferation;
+    public static ScanRule Definition { get; } = new(
+        "manager-proliferation",
+        "*Manager classes",
+        "Every non-test class whose name ends in Manager, grouped by name: a count to burn down, since managers tend to " +
+        "multiply into overlapping owners of the same state.",
+        FindingLevel.Note);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 40;
 
     public IEnumerable<Finding> Find(ScanInput input)
     {

@@ -6,7 +6,16 @@ namespace Codemod.Core.Scan.Checks;
 /// </summary>
 internal sealed class SingletonCheck : IScanCheck
 {
-    public ScanRule Rule => ScanRules.Singleton;
+    public static ScanRule Definition { get; } = new(
+        "singleton",
+        "Singleton instance or accessor",
+        "A module-level instance of a manager-like class, a get_instance/instance class method, or an _instance class " +
+        "attribute: hidden global state that makes a second source of truth easy to create.",
+        FindingLevel.Note);
+
+    public ScanRule Rule => Definition;
+
+    public int Order => 60;
 
     public IEnumerable<Finding> Find(ScanInput input) =>
         from file in input.Files

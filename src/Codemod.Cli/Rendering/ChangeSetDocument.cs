@@ -1,0 +1,80 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Codemod.Core.Apply;
+using Codemod.Core.Changes;
+
+namespace Codemod.Cli.Rendering;
+
+/// <summary>
+/// The document of a preview or apply run (docs/schemas/changeset.schema.json). <see cref="Extra"/> holds the fields a
+/// caller adds at the end (the <c>commit</c> of apply --commit, the <c>run</c> of a stored note), written after the rest.
+/// </summary>
+internal sealed record ChangeSetDocument
+{
+    public const int CurrentVersion = 1;
+
+    public required int SchemaVersion { get; init; }
+
+    public required string Command { get; init; }
+
+    public required string Root { get; init; }
+
+    public required CodemodDocument Codemod { get; init; }
+
+    public required IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Engine { get; init; }
+
+    public required RunTotalsDocument Totals { get; init; }
+
+    public required double ElapsedMs { get; init; }
+
+    public required IReadOnlyList<FileOutcomeDocument> Files { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AppliedDocument? Applied { get; init; }
+
+    // Settable, not init: System.Text.Json binds init-only members like constructor parameters, which extension data cannot be.
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    public static ChangeSetDocument From(string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied)
+    {
+        var engine = new OrderedDictionary<string, string>(StringComparer.Ordinal) { ["version"] = EngineInfo.Version };
+        foreach (var (name, version) in versions.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            engine[name] = version;
+        }
+
+        var t = changes.Totals;
+        return new ChangeSetDocument
+        {
+            SchemaVersion = CurrentVersion,
+            Command = command,
+            Root = root,
+            Codemod = new CodemodDocument(changes.Codemod, changes.CodemodVersion),
+            Arguments = changes.Arguments,
+            Engine = engine,
+            Totals = new RunTotalsDocument(t.Found, t.NotApplicable, t.Parsed, t.Changed, t.Unchanged, t.Skipped, t.Failed, t.TimedOut, t.Changes, t.Reviews, t.SkippedByReason),
+            ElapsedMs = Math.Round(changes.Elapsed.TotalMilliseconds),
+            Files = [.. changes.Files.Where(f => f.Kind != OutcomeKind.NotApplicable).Select(FileOutcomeDocument.From)],
+            Applied = applied is null ? null : new AppliedDocument(applied.Succeeded, applied.Error, applied.Written, [.. applied.Refused.Select(r => r.Path)]),
+        };
+    }
+}
+
+/// <summary>A codemod by name and version.</summary>
+internal sealed record CodemodDocument(string Name, string? Version);
+
+/// <summary>The counts of a run; <c>skippedByReason</c> counts skipped files per reason.</summary>
+internal sealed record RunTotalsDocument(
+    int Found, int NotApplicable, int Parsed, int Changed, int Unchanged, int Skipped, int Failed, int TimedOut, int Changes, int Reviews, IReadOnlyDictionary<string, int> SkippedByReason);
+
+/// <summary>What an apply wrote and refused.</summary>
+internal sealed record AppliedDocument(bool Succeeded, string? Error, IReadOnlyList<string> Written, IReadOnlyList<string> Refused);
+
+/// <summary>One site rewritten or flagged for review.</summary>
+internal sealed record ChangeRecordDocument(int Line, int Column, string Kind, string Message)
+{
+    public static ChangeRecordDocument From(ChangeRecord record) => new(record.Line, record.Column, record.Kind, record.Message);
+}

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Codemod.Cli.Rendering;
+
+/// <summary>
+/// The one generated serializer of the documents the CLI writes and reads (schemas in <c>docs/schemas/</c>). A new
+/// document type is one <c>[JsonSerializable]</c> line. Two instances differ only in escaping: <see cref="Readable"/>
+/// (scan, mro: files and pipes, never HTML, so '&lt;', '+' and non-ASCII stay as they are) and <see cref="Escaped"/> (the
+/// change set and history documents, which have always escaped like System.Text.Json's default).
+/// </summary>
+[JsonSerializable(typeof(ScanReportDocument))]
+[JsonSerializable(typeof(MroDocument))]
+[JsonSerializable(typeof(ChangeSetDocument))]
+[JsonSerializable(typeof(bool))]
+[JsonSerializable(typeof(int))]
+[JsonSerializable(typeof(string))]
+internal sealed partial class DocumentJson : JsonSerializerContext
+{
+    public static DocumentJson Readable { get; } = new(CreateOptions(JavaScriptEncoder.UnsafeRelaxedJsonEscaping));
+
+    public static DocumentJson Escaped { get; } = new(CreateOptions(encoder: null));
+
+    /// <summary>Writes <paramref name="document"/> and the newline text files end with.</summary>
+    public static void Write<T>(Stream output, T document, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        JsonSerializer.Serialize(output, document, type);
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+
+    // '\n' on every OS; nulls are written unless a property says otherwise (a null "group" is part of the shape).
+    private static JsonSerializerOptions CreateOptions(JavaScriptEncoder? encoder) => new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = encoder,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        IgnoreReadOnlyProperties = true,
+    };
+}
