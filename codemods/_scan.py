@@ -87,19 +87,16 @@ import warnings
 from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
+import _env_forms as forms
 from _codemod_support import glob_to_regex, module_and_package
 from _singleton import accessor_function_class, dotted, is_accessor_method, is_instance_cache, is_singleton_instance
 
-DEFAULT_ALLOW = ("shared/isolated_environment.py",)
+DEFAULT_ALLOW = (forms.DEFAULT_MODULE.replace(".", "/") + ".py",)
 SHIM_MARKER = "__codemod_deprecated__"
 
-REWRITABLE_FORMS = frozenset({
-    "environ-get", "getenv", "environ-set", "environ-delete", "environ-contains", "environ-not-contains",
-    "environ-copy", "environ-update", "environ-pop-statement",
-})
+REWRITABLE_FORMS = forms.REWRITABLE_FORMS
 
-# Whole words only: a codebase importing shared.isolated_environment everywhere must not pay for the walk.
-_ENV_WORDS = re.compile(rb"\b(?:environ|getenv)\b")
+_ENV_WORDS = re.compile(forms.ENV_WORDS.encode("ascii"))
 _TRY_TYPES = tuple(t for t in (ast.Try, getattr(ast, "TryStar", None)) if t is not None)
 _LOOP_TYPES = (ast.For, ast.AsyncFor, ast.While)
 _WITH_TYPES = (ast.With, ast.AsyncWith)
@@ -408,9 +405,7 @@ class _FactCollector:
 
 # --------------------------------------------------------------------------------------------- environment access
 
-_OS, _ENVIRON, _GETENV = "os", "environ", "getenv"
-_CALLED_METHODS = frozenset({"get", "copy", "pop", "update"})
-_VIEW_METHODS = frozenset({"items", "keys", "values", "clear"})
+_OS, _ENVIRON, _GETENV = "os", forms.ENVIRON, forms.GETENV
 Env = Dict[str, str]  # visible name -> "os" | "environ" | "getenv"
 Push = Callable[[Tuple[ast.AST, Env, Env]], None]
 
@@ -521,6 +516,12 @@ def _single_index(node: ast.Subscript) -> bool:
     return type(node.slice) not in (ast.Slice, ast.Tuple, ast.Starred)
 
 
+def _is_accessor_call(node: ast.AST) -> bool:
+    # the codemod counts `if <accessor>().exists(k):` as a guard only for its own accessor (the default here)
+    return type(node) is ast.Call and not node.args and not node.keywords and type(node.func) is ast.Name \
+        and node.func.id == forms.DEFAULT_ACCESSOR
+
+
 def _is_mapping(node: ast.AST) -> bool:
     kind = type(node)
     return kind is ast.Dict or kind is ast.DictComp or (
@@ -543,7 +544,7 @@ def _catches_key_error(kind: Optional[ast.AST]) -> bool:
     if type(kind) is ast.Tuple:
         return any(_catches_key_error(element) for element in kind.elts)
     name = kind.attr if type(kind) is ast.Attribute else kind.id if type(kind) is ast.Name else None
-    return name in ("KeyError", "LookupError", "Exception", "BaseException")
+    return name in forms.KEY_ERRORS
 
 
 def _is_pass(stmt: ast.stmt) -> bool:
@@ -657,7 +658,7 @@ class _EnvScanner:
         ref = self._ref(node, env)
         if ref is None:
             return False
-        self._record(node, "environ-as-value" if ref == _ENVIRON else "getenv-as-value")
+        self._record(node, forms.value_form(ref))
         return True
 
     # ---- references and the expressions around them
@@ -669,13 +670,7 @@ class _EnvScanner:
 
     def _attribute(self, node: ast.Attribute, env: Env, closure: Env, push: Push) -> bool:
         if self._ref(node.value, env) == _ENVIRON:
-            attr = node.attr
-            if attr == "setdefault":
-                self._record(node, "environ-setdefault")
-            elif attr in _VIEW_METHODS:
-                self._record(node, "environ-" + attr)
-            else:
-                self._record(node, "environ-method", attr)
+            self._record(node, *forms.attribute_form(node.attr))
             return True
         return self._as_value(node, env)
 
@@ -684,7 +679,7 @@ class _EnvScanner:
         kind = type(func)
         if kind is ast.Attribute:
             attr = func.attr
-            if attr in _CALLED_METHODS and self._ref(func.value, env) == _ENVIRON:
+            if attr in forms.CALLED_METHODS and self._ref(func.value, env) == _ENVIRON:
                 return self._environ_method_call(node, attr, env, closure, push)
             if attr == _GETENV and self._ref(func, env) == _GETENV:
                 self._record(node, "getenv")
@@ -696,10 +691,7 @@ class _EnvScanner:
             name = func.id
             if name == "dict" and node.args and type(node.args[0]) is not ast.Starred \
                     and self._ref(node.args[0], env) == _ENVIRON:
-                if len(node.args) + len(node.keywords) == 1:
-                    self._record(node, "environ-copy")
-                else:
-                    self._record(node, "environ-as-value")
+                self._record(node, forms.dict_call_form(len(node.args) + len(node.keywords)))
                 self._push_call_arguments(node, env, closure, push, skip=node.args[0])
                 return True
             if env.get(name) == _GETENV:
@@ -709,29 +701,17 @@ class _EnvScanner:
         return False
 
     def _environ_method_call(self, node: ast.Call, attr: str, env: Env, closure: Env, push: Push) -> bool:
-        statement = id(node) in self._statement_calls
-        count = len(node.args) + len(node.keywords)
-        first_positional = bool(node.args) and type(node.args[0]) is not ast.Starred
-        if attr == "get":
-            self._record(node, "environ-get")
-        elif attr == "copy":
-            if count:
-                return False  # reaches the attribute: environ-method "copy"
-            self._record(node, "environ-copy")
-        elif attr == "pop":
-            if not statement:
-                self._record(node, "environ-pop-value")
-            elif first_positional and count <= 2:
-                safe = count == 2 or id(node) in self._safe_removals
-                self._record(node, "environ-pop-statement" if safe else "environ-pop-may-raise")
-            else:
-                self._record(node, "environ-call-arguments")
-        elif not statement:
-            self._record(node, "environ-update-value")
-        elif first_positional and count == 1:
-            self._record(node, "environ-update" if _is_mapping(node.args[0]) else "environ-update-argument")
-        else:
-            self._record(node, "environ-call-arguments")
+        form = forms.method_call_form(
+            attr,
+            statement=id(node) in self._statement_calls,
+            count=len(node.args) + len(node.keywords),
+            first_positional=bool(node.args) and type(node.args[0]) is not ast.Starred,
+            safe=id(node) in self._safe_removals,
+            mapping=lambda: _is_mapping(node.args[0]),
+        )
+        if form is None:
+            return False  # reaches the attribute: environ-method "copy"
+        self._record(node, form)
         self._push_call_arguments(node, env, closure, push)
         return True
 
@@ -762,7 +742,7 @@ class _EnvScanner:
             return False
         if self._ref(node.comparators[0], env) != _ENVIRON:
             return False
-        self._record(node, "environ-contains" if type(node.ops[0]) is ast.In else "environ-not-contains")
+        self._record(node, forms.contains_form(negated=type(node.ops[0]) is ast.NotIn))
         push((node.left, env, closure))
         return True
 
@@ -820,7 +800,7 @@ class _EnvScanner:
     def _delete(self, node: ast.Delete, env: Env, closure: Env, push: Push) -> bool:
         target = node.targets[0]
         if len(node.targets) == 1 and self._environ_subscript(target, env) and _single_index(target):
-            self._record(node, "environ-delete" if id(node) in self._safe_removals else "environ-delete-may-raise")
+            self._record(node, forms.delete_form(safe=id(node) in self._safe_removals))
             push((target.slice, env, closure))
             return True
         for target in node.targets:
@@ -833,8 +813,9 @@ class _EnvScanner:
         if type(test) is ast.Compare and len(test.ops) == 1 and type(test.ops[0]) is ast.In \
                 and self._ref(test.comparators[0], env) == _ENVIRON:
             key = test.left
-        elif type(test) is ast.Call and len(test.args) == 1 and not test.keywords and type(test.func) is ast.Attribute \
-                and test.func.attr == "exists" and type(test.func.value) is ast.Call and not test.func.value.args:
+        elif type(test) is ast.Call and len(test.args) == 1 and type(test.args[0]) is not ast.Starred \
+                and not test.keywords and type(test.func) is ast.Attribute \
+                and test.func.attr == "exists" and _is_accessor_call(test.func.value):
             key = test.args[0]
         if key is not None:
             wanted = ast.dump(key)

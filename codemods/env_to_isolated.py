@@ -65,82 +65,25 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
+import _env_forms as forms
 import _patched_os
 from _codemod_support import ReportingMixin, glob_to_regex
 from _imports import BlankKeepingRemoveImportsVisitor, ensure_module_import
 from _name_resolution import Resolution, byte_column, resolve
 
-DEFAULT_MODULE = "shared.isolated_environment"
-DEFAULT_ACCESSOR = "get_env"
+DEFAULT_MODULE = forms.DEFAULT_MODULE
+DEFAULT_ACCESSOR = forms.DEFAULT_ACCESSOR
 
-_REF_ATTRS = frozenset({"environ", "getenv"})
-# Methods whose call is decided where the call is seen (rewritten or reviewed as a whole).
-_CALLED_METHODS = frozenset({"get", "copy", "pop", "update"})
-_STATEMENT_METHODS = frozenset({"pop", "update"})
-_VIEW_METHODS = frozenset({"items", "keys", "values"})
-_KEY_ERRORS = frozenset({"KeyError", "LookupError", "Exception", "BaseException"})
-_ENV_WORDS = re.compile(r"\b(?:environ|getenv)\b")
+_ENV_WORDS = re.compile(forms.ENV_WORDS)
 _DOTTED = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 _BUILTIN_DICT = QualifiedName("builtins.dict", QualifiedNameSource.BUILTIN)
 
-# Formatted with acc=<accessor name>.
-_CHANGE_MESSAGES = {
-    "environ-get": "os.environ.get(...) -> {acc}().get(...)",
-    "getenv": "os.getenv(...) -> {acc}().get(...)",
-    "environ-set": "os.environ[k] = v -> {acc}().set(k, v, source)",
-    "environ-delete": "del os.environ[k] -> {acc}().delete(k)",
-    "environ-contains": "k in os.environ -> {acc}().exists(k)",
-    "environ-not-contains": "k not in os.environ -> not {acc}().exists(k)",
-    "environ-copy": "os.environ.copy() / dict(os.environ) -> {acc}().get_all()",
-    "environ-update": "os.environ.update(m) -> {acc}().update(m, source)",
-    "environ-pop-statement": "os.environ.pop(k[, d]) -> {acc}().delete(k)",
-}
-
-# Each says what could change if rewritten mechanically, then what to do.
-_REVIEW_MESSAGES = {
-    "environ-subscript-read": "os.environ[k] raises KeyError when the variable is unset; {acc}().get(k) returns None: "
-    "use {acc}().get(k) with a default or an explicit check, keeping the error if callers rely on it",
-    "environ-pop-value": "os.environ.pop(k) returns the removed value (and raises KeyError without a default); "
-    "{acc}().delete(k) returns nothing: read it with {acc}().get(k) first, then call {acc}().delete(k)",
-    "environ-update-value": "os.environ.update(...) inside an expression is not rewritten: make it a statement, "
-    "{acc}().update(mapping, source)",
-    "environ-call-arguments": "os.environ.{method}(...) is rewritten only with one positional key (pop) or one "
-    "positional mapping (update): rewrite this call by hand with {acc}().delete(k) / {acc}().update(mapping, source)",
-    "environ-setdefault": "os.environ.setdefault(k, v) sets only when unset and returns the value; {acc}() has no "
-    "setdefault: write `if not {acc}().exists(k): {acc}().set(k, v, source)` and read with {acc}().get(k)",
-    "environ-view": "os.environ.{attr}() reads the process environment directly, bypassing {acc}(): "
-    "use {acc}().get_all().{attr}()",
-    "environ-clear": "os.environ.clear() wipes the whole process environment behind {acc}()'s back: delete the "
-    "variables that must go with {acc}().delete(k), or use a test fixture that restores the environment",
-    "environ-method": "os.environ.{attr} is used directly and has no automatic {acc}() rewrite: review it by hand",
-    "environ-iteration": "iterating os.environ reads the process environment directly, bypassing {acc}(): "
-    "iterate {acc}().get_all() instead",
-    "environ-augmented-assignment": "os.environ[k] op= v reads (KeyError when unset) and writes in one step: decide "
-    "what an unset variable means, then write {acc}().set(k, <new value>, source)",
-    "subscript-store": "os.environ[...] in this {what} is not rewritten (several targets, unpacking or a slice): split "
-    "it into one {acc}().set(k, v, source) / {acc}().delete(k) call per variable",
-    "environ-as-value": "os.environ is passed, stored or compared as a value: whoever receives it reads or mutates the "
-    "real process environment behind {acc}()'s back: pass {acc}().get_all() when a snapshot is enough, or keep it "
-    "deliberately",
-    "dict-of-environ": "dict(os.environ, ...) copies the process environment directly, bypassing {acc}(): build it "
-    "from {acc}().get_all() instead, e.g. {{**{acc}().get_all(), ...}}",
-    "getenv-as-value": "os.getenv is passed as a value: whoever calls it reads the process environment directly: pass "
-    "{acc}().get instead if the receiver accepts a bound method",
-    "environ-update-argument": "os.environ.update(x) also accepts key/value pairs (a list of tuples, zip(...)); "
-    "{acc}().update(x, source) needs a mapping (it calls x.items()), and x is not a dict display or dict(...) here: "
-    "write {acc}().update(dict(x), source) once x is known to be pairs or a mapping",
-    "environ-delete-may-raise": "del os.environ[k] raises KeyError when the variable is unset; {acc}().delete(k) "
-    "never raises: guard it with `if {acc}().exists(k):` if an unset variable is fine, or keep the error deliberately",
-    "environ-pop-may-raise": "os.environ.pop(k) without a default raises KeyError when the variable is unset; "
-    "{acc}().delete(k) never raises: guard it with `if {acc}().exists(k):` if an unset variable is fine (or pass a "
-    "default), or keep the error deliberately",
+# Reviews about where the accessor is bound, not about a form of environment access (see _env_forms).
+_ACCESSOR_MESSAGES = {
     "accessor-unbound-here": "{problem}: {acc}() written here would raise {error}, and a module-level import cannot "
     "help while that scope binds {acc} itself: move that binding above this line, then run again",
     "accessor-import-conditional": "{problem}: {acc}() written here would raise NameError when that import fails; "
     "import {acc} unconditionally and run again",
-    "patch-dict-environ": "patch.dict(os.environ, ...) patches the process environment, not the isolated environment "
-    "the code now reads: the env-in-tests codemod migrates it to the test framework's environment fixtures; run it or "
-    "migrate by hand",
 }
 
 _PATCHED_OS_MESSAGE = (
@@ -318,14 +261,14 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
             return
         for alias in node.names:
             name = alias.name
-            if isinstance(name, cst.Name) and name.value in _REF_ATTRS:
+            if isinstance(name, cst.Name) and name.value in forms.REF_ATTRS:
                 self._aliases[alias.evaluated_alias or name.value] = name.value
 
     def _ref_kind(self, node: cst.CSTNode) -> Optional[str]:
         """'environ' or 'getenv' when ``node`` is the os module's attribute of that name, else None."""
         if isinstance(node, cst.Attribute):
             attr = node.attr.value
-            if attr not in _REF_ATTRS:
+            if attr not in forms.REF_ATTRS:
                 return None
         elif isinstance(node, cst.Name):
             attr = self._aliases.get(node.value)
@@ -348,14 +291,14 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     def visit_Expr(self, node: cst.Expr) -> None:
         value = node.value
         if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute):
-            if value.func.attr.value in _STATEMENT_METHODS:
+            if value.func.attr.value in forms.STATEMENT_METHODS:
                 self._statement_calls.add(id(value))
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         if isinstance(func, cst.Attribute):
             attr = func.attr.value
-            if attr in _CALLED_METHODS:
+            if attr in forms.CALLED_METHODS:
                 if self._ref_kind(func.value) == "environ":
                     self._environ_method_call(node, func.value, attr)
             elif attr == "getenv":
@@ -371,26 +314,20 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
 
     def _environ_method_call(self, node: cst.Call, ref: cst.CSTNode, attr: str) -> None:
         args = node.args
-        statement = id(node) in self._statement_calls
-        if attr == "get":
-            self._plan(node, ref, "environ-get")
-        elif attr == "copy":
-            if not args:  # otherwise visit_Attribute reports it
-                self._plan(node, ref, "environ-copy")
-        elif not statement:
-            self._review(node, ref, f"environ-{attr}-value")
-        elif attr == "pop" and args and len(args) <= 2 and _is_positional(args[0]):
-            if len(args) == 2 or id(node) in self._safe_removals:
-                self._plan(node, ref, "environ-pop-statement")
-            else:
-                self._review(node, ref, "environ-pop-may-raise")
-        elif attr == "update" and len(args) == 1 and _is_positional(args[0]):
-            if self._is_mapping(args[0].value):
-                self._plan(node, ref, "environ-update")
-            else:
-                self._review(node, ref, "environ-update-argument")
+        form = forms.method_call_form(
+            attr,
+            statement=id(node) in self._statement_calls,
+            count=len(args),
+            first_positional=bool(args) and _is_positional(args[0]),
+            safe=id(node) in self._safe_removals,
+            mapping=lambda: self._is_mapping(args[0].value),
+        )
+        if form is None:
+            return  # visit_Attribute reports it
+        if forms.FORMS[form].rewritable:
+            self._plan(node, ref, form)
         else:
-            self._review(node, ref, "environ-call-arguments", method=attr)
+            self._review(node, ref, form, method=attr)
 
     def _dict_call(self, node: cst.Call, func: cst.Name) -> None:
         args = node.args
@@ -398,10 +335,11 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
             return
         if not QualifiedNameProvider.has_name(self, func, _BUILTIN_DICT):
             return
-        if len(args) == 1:
-            self._plan(node, args[0].value, "environ-copy")
+        form = forms.dict_call_form(len(args))
+        if forms.FORMS[form].rewritable:
+            self._plan(node, args[0].value, form)
         else:
-            self._review(node, args[0].value, "environ-as-value", message="dict-of-environ")
+            self._review(node, args[0].value, form, variant="dict-of-environ")
 
     def _patch_dict(self, node: cst.Call) -> None:
         target = next((arg.value for arg in node.args if _is_positional(arg) or _keyword(arg) == "in_dict"), None)
@@ -435,10 +373,11 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         target = node.target
         if isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
             if _single_index(target) is not None:
-                if id(node) in self._safe_removals:
-                    self._plan(node, target.value, "environ-delete")
+                form = forms.delete_form(safe=id(node) in self._safe_removals)
+                if forms.FORMS[form].rewritable:
+                    self._plan(node, target.value, form)
                 else:
-                    self._review(node, target.value, "environ-delete-may-raise")
+                    self._review(node, target.value, form)
                 return
         self._review_stores(target, "environ-subscript-delete", "del statement")
 
@@ -490,7 +429,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         elif isinstance(target, cst.StarredElement):
             self._review_stores(target.value, kind, what)
         elif isinstance(target, cst.Subscript) and self._ref_kind(target.value) == "environ":
-            self._review(target, target.value, kind, message="subscript-store", what=what)
+            self._review(target, target.value, kind, what=what)
 
     def visit_Comparison(self, node: cst.Comparison) -> None:
         if len(node.comparisons) != 1:
@@ -498,8 +437,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         target = node.comparisons[0]
         operator = target.operator
         if isinstance(operator, (cst.In, cst.NotIn)) and self._ref_kind(target.comparator) == "environ":
-            kind = "environ-contains" if isinstance(operator, cst.In) else "environ-not-contains"
-            self._plan(node, target.comparator, kind)
+            self._plan(node, target.comparator, forms.contains_form(negated=isinstance(operator, cst.NotIn)))
 
     def visit_For(self, node: cst.For) -> None:
         if self._ref_kind(node.iter) == "environ":
@@ -518,15 +456,11 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         if self._ref_kind(value) != "environ" or id(value) in self._claimed:
             return
         attr = node.attr.value
-        if attr in _VIEW_METHODS:
-            self._review(node, value, f"environ-{attr}", message="environ-view", attr=attr)
-        elif attr in ("setdefault", "clear"):
-            self._review(node, value, f"environ-{attr}")
-        else:
-            self._review(node, value, "environ-method", attr=attr)
+        form, _detail = forms.attribute_form(attr)
+        self._review(node, value, form, attr=attr)
 
     def leave_Attribute(self, original_node: cst.Attribute, updated_node: cst.Attribute) -> cst.BaseExpression:
-        if original_node.attr.value in _REF_ATTRS and id(original_node) not in self._claimed:
+        if original_node.attr.value in forms.REF_ATTRS and id(original_node) not in self._claimed:
             self._review_value(original_node)
         return updated_node
 
@@ -538,7 +472,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
     def _review_value(self, node: Ref) -> None:
         kind = self._ref_kind(node)
         if kind is not None:
-            self._review(node, node, f"{kind}-as-value")
+            self._review(node, node, forms.value_form(kind))
 
     # ------------------------------------------------------------ rewriting
 
@@ -604,7 +538,7 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
             return
         self._plans[id(node)] = kind
         self._claimed.add(id(ref))
-        self._changes.append((node, kind, _CHANGE_MESSAGES[kind].format(acc=self.accessor)))
+        self._changes.append((node, kind, forms.message(kind, self.accessor)))
         self._rewritten_refs.append(ref)
 
     def _unbound_accessor(self, node: cst.CSTNode) -> Optional[Tuple[str, Dict[str, str]]]:
@@ -641,11 +575,13 @@ class EnvToIsolatedCommand(ReportingMixin, VisitorBasedCodemodCommand):
         return self._parsed
 
     def _review(
-        self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, message: Optional[str] = None, **details: str
+        self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, variant: Optional[str] = None, **details: str
     ) -> None:
         if ref is not None:
             self._claimed.add(id(ref))
-        self.record_review(node, kind, _REVIEW_MESSAGES[message or kind].format(acc=self.accessor, **details))
+        text = _ACCESSOR_MESSAGES[kind].format(acc=self.accessor, **details) if kind in _ACCESSOR_MESSAGES \
+            else forms.message(kind, self.accessor, variant, **details)
+        self.record_review(node, kind, text)
 
     def _check_accessor_free(self, node: cst.CSTNode) -> None:
         if self._taken_by is not None:
@@ -751,7 +687,7 @@ def _catches_key_error(kind: Optional[cst.BaseExpression]) -> bool:
     if isinstance(kind, cst.Tuple):
         return any(_catches_key_error(element.value) for element in kind.elements)
     name = kind.attr.value if isinstance(kind, cst.Attribute) else kind.value if isinstance(kind, cst.Name) else None
-    return name in _KEY_ERRORS
+    return name in forms.KEY_ERRORS
 
 
 def _only_pass(body: cst.BaseSuite) -> bool:
