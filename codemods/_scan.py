@@ -79,7 +79,6 @@ allAll
 from __future__ import annotations
 
 import ast
-import hashlib
 import io
 import re
 import tokenize
@@ -88,6 +87,7 @@ from functools import lru_cache
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Tuple
 
 import _env_forms as forms
+from _class_equivalence import members, strip_docstring, stripped_fingerprint
 from _codemod_support import glob_to_regex, module_and_package
 from _singleton import accessor_function_class, dotted, is_accessor_method, is_instance_cache, is_singleton_instance
 
@@ -196,41 +196,16 @@ def _unparse(node: ast.AST) -> str:
         return "<expression>"
 
 
-def _strip_docstring(node: Any) -> None:
-    # In place, as _class_equivalence does on its copy: copying every class costs more than parsing the file.
-    body = node.body
-    if body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant and type(body[0].value.value) is str:
-        node.body = body[1:] or [ast.Pass()]
-
-
 def _fingerprint(node: ast.ClassDef) -> Optional[str]:
-    # Same bytes as class_fingerprint(node) once every docstring below the class is stripped (done bottom-up by the
-    # collector); checked against it over the standard library.
+    # Every docstring below the class is already stripped (bottom-up by the collector): no copy needed.
     try:
-        dumped = ast.dump(node, annotate_fields=False, include_attributes=False)
+        return stripped_fingerprint(node)
     except RecursionError:
         return None
-    return hashlib.sha256(dumped.encode("utf-8")).hexdigest()[:16]
 
 
 def _members(node: ast.ClassDef) -> Tuple[List[str], List[str]]:
-    """``class_members`` without its copy of the class."""
-    methods: Set[str] = set()
-    attributes: Set[str] = set()
-    for stmt in node.body:
-        kind = type(stmt)
-        if kind is ast.FunctionDef or kind is ast.AsyncFunctionDef:
-            methods.add(stmt.name)
-            if stmt.name == "__init__":
-                for sub in ast.walk(stmt):
-                    if type(sub) is ast.Attribute and type(sub.ctx) is ast.Store and type(sub.value) is ast.Name \
-                            and sub.value.id == "self":
-                        attributes.add(sub.attr)
-        elif kind is ast.Assign:
-            for target in stmt.targets:
-                attributes.update(sub.id for sub in ast.walk(target) if type(sub) is ast.Name)
-        elif kind is ast.AnnAssign and type(stmt.target) is ast.Name:
-            attributes.add(stmt.target.id)
+    methods, attributes = members(node)
     return sorted(methods), sorted(attributes)
 
 
@@ -290,7 +265,7 @@ class _FactCollector:
                 if toplevel:
                     self._functions.append((stmt, [_decorator_text(d) for d in stmt.decorator_list]))
                 self._body(stmt.body, f"{prefix}{stmt.name}.<locals>.", False)
-                _strip_docstring(stmt)
+                strip_docstring(stmt)
             elif kind is ast.If or kind in _LOOP_TYPES or kind in _WITH_TYPES:
                 self._body(stmt.body, prefix, toplevel)
                 self._body(getattr(stmt, "orelse", ()), prefix, toplevel)
@@ -339,7 +314,7 @@ class _FactCollector:
         self.classes.append(entry)
         self._class_singleton_patterns(node, name)
         self._body(node.body, name + ".", False)
-        _strip_docstring(node)
+        strip_docstring(node)
         entry["fingerprint"] = _fingerprint(node)
 
     def _class_singleton_patterns(self, node: ast.ClassDef, name: str) -> None:
