@@ -9,34 +9,49 @@ from __future__ import annotations
 
 import ast
 import hashlib
-from typing import Dict, List, Set, Union
+from typing import Dict, List, Set, Tuple, Union
 
 ClassNode = ast.ClassDef
+
+
+def strip_docstring(node: Union[ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.Module]) -> None:
+    """Drops the docstring of one body, in place (``class_fingerprint`` does it on a copy, for every body below)."""
+    body = node.body
+    if body and type(body[0]) is ast.Expr and type(body[0].value) is ast.Constant and type(body[0].value.value) is str:
+        node.body = body[1:] or [ast.Pass()]
 
 
 def _strip_docstrings(node: ast.AST) -> None:
     for child in ast.walk(node):
         if isinstance(child, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.Module)):
-            body = child.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(getattr(body[0], "value", None), ast.Constant) \
-                    and isinstance(body[0].value.value, str):
-                child.body = body[1:] or [ast.Pass()]
+            strip_docstring(child)
 
 
 def class_fingerprint(node: Union[ClassNode, str]) -> str:
     """A stable hash of the class's meaning: equal for classes that differ only in comments, docstrings, formatting."""
     tree = _parse_class(node)
     _strip_docstrings(tree)
-    dumped = ast.dump(tree, annotate_fields=False, include_attributes=False)
+    return stripped_fingerprint(tree)
+
+
+def stripped_fingerprint(node: ClassNode) -> str:
+    """``class_fingerprint`` of a class whose docstrings are already stripped, without copying it (the scan strips
+    them bottom-up as it walks). Raises RecursionError for a class too deeply nested to dump."""
+    dumped = ast.dump(node, annotate_fields=False, include_attributes=False)
     return hashlib.sha256(dumped.encode("utf-8")).hexdigest()[:16]
 
 
 def class_members(node: Union[ClassNode, str]) -> Dict[str, Set[str]]:
     """Names a class defines in its own body: ``methods`` and ``attributes`` (assigned or annotated names)."""
-    tree = _parse_class(node)
+    methods, attributes = members(_parse_class(node))
+    return {"methods": methods, "attributes": attributes}
+
+
+def members(node: ClassNode) -> Tuple[Set[str], Set[str]]:
+    """(methods, attributes) of ``class_members``, read from ``node`` itself (no copy)."""
     methods: Set[str] = set()
     attributes: Set[str] = set()
-    for stmt in tree.body:
+    for stmt in node.body:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
             methods.add(stmt.name)
             if stmt.name == "__init__":
@@ -46,7 +61,7 @@ def class_members(node: Union[ClassNode, str]) -> Dict[str, Set[str]]:
                 attributes.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
         elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
             attributes.add(stmt.target.id)
-    return {"methods": methods, "attributes": attributes}
+    return methods, attributes
 
 
 def describe_difference(mine: Union[ClassNode, str], theirs: Union[ClassNode, str]) -> str:

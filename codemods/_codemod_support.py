@@ -123,11 +123,19 @@ def glob_to_regex(glob: str) -> Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
+def one_line(text: str) -> str:
+    """``text`` with every run of whitespace, newlines included, as one space: messages stay on one line."""
+    return " ".join(text.split())
+
+
 def module_and_package(path: str) -> Tuple[str, str]:
     """Dotted module and package of a '/'-separated path relative to the project root.
 
     Same rules as ``libcst.helpers.calculate_module_and_package``: ``a/b/c.py`` is ``a.b.c`` in package ``a.b``;
-    ``a/b/__init__.py`` (and ``__main__.py``) is ``a.b`` in package ``a.b``.
+    ``a/b/__init__.py`` (and ``__main__.py``) is ``a.b`` in package ``a.b``. Not that function itself, because it
+    differs where it matters here: it takes ``pkg/__init__.old.py`` for the package ``pkg`` (it compares the stem left
+    after dropping one suffix), raises on an empty path, keeps a trailing dot (``a/b.`` -> ``a.b.``) and splits on
+    ``\\`` only on Windows; this one accepts any project-relative path, either separator.
     """
     parts = [part for part in path.replace("\\", "/").split("/") if part not in ("", ".")]
     if not parts:
@@ -141,4 +149,4 @@ def module_and_package(path: str) -> Tuple[str, str]:
     return ".".join(parts), ".".join(parts[:-1])
 
 
-__all__ = ["ReportingMixin", "take_records", "CodemodCommand", "CONTEXT_MODULES", "glob_to_regex", "module_and_package"]
+__all__ = ["ReportingMixin", "take_records", "CodemodCommand", "CONTEXT_MODULES", "glob_to_regex", "module_and_package", "one_line"]

@@ -10,6 +10,8 @@ import shutil
 import subprocess
 from typing import Any, List, Optional, Tuple
 
+from _codemod_support import one_line
+
 from codemod_worker.registry import RequestError
 
 # Longer than any formatter needs for one file; a hung formatter must not outlive the worker's own time limit by much.
@@ -44,14 +46,10 @@ def format_bytes(argv: List[str], source: bytes) -> Tuple[Optional[bytes], Optio
     except OSError as error:
         return None, f"formatter `{shown}` could not run: {error}"
     if completed.returncode != 0:
-        message = _one_line(completed.stderr.decode("utf-8", errors="replace")) or _one_line(
+        message = one_line(completed.stderr.decode("utf-8", errors="replace")) or one_line(
             completed.stdout.decode("utf-8", errors="replace")
         )
         return None, f"formatter `{shown}` exited with {completed.returncode}: {message[:_MESSAGE_LIMIT] or 'no message'}"
     if not completed.stdout.strip() and source.strip():
         return None, f"formatter `{shown}` printed nothing (does it read stdin and write stdout? ruff and black need '-')"
     return completed.stdout, None
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

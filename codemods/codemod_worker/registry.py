@@ -14,6 +14,8 @@ from typing import Any, Dict, List, Optional, Sequence, Type
 
 from libcst.codemod import CodemodCommand, CodemodContext
 
+from _codemod_support import one_line
+
 WORKER_PACKAGE = "codemod_worker"
 LIBCST_COMMANDS = "libcst.codemod.commands"
 _TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
@@ -49,7 +51,7 @@ class CodemodInfo:
         cls = self.cls
         return {
             "name": self.name,
-            "description": _one_line(getattr(cls, "DESCRIPTION", "") or ""),
+            "description": one_line(getattr(cls, "DESCRIPTION", "") or ""),
             "version": _version_of(cls),
             "prefilter": [str(token) for token in getattr(cls, "PREFILTER", ())],
             "breaking": self.breaking,
@@ -97,7 +99,7 @@ class Registry:
         try:
             module = importlib.import_module(module_name)
         except Exception as error:
-            raise RequestError(f"codemod '{path}': cannot import module '{module_name}': {type(error).__name__}: {_one_line(str(error))}")
+            raise RequestError(f"codemod '{path}': cannot import module '{module_name}': {type(error).__name__}: {one_line(str(error))}")
         cls = getattr(module, class_name, None)
         if not (inspect.isclass(cls) and issubclass(cls, CodemodCommand)):
             raise RequestError(f"codemod '{path}': '{class_name}' in module '{module_name}' is not a libcst.codemod.CodemodCommand class")
@@ -245,7 +247,7 @@ def _version_of(cls: type) -> str:
 def _describe_action(action: argparse.Action) -> Dict[str, Any]:
     return {
         "name": action.dest,
-        "help": _one_line(action.help or "") if action.help != argparse.SUPPRESS else "",
+        "help": one_line(action.help or "") if action.help != argparse.SUPPRESS else "",
         "default": _jsonable(action.default),
         "required": bool(action.required),
         "multiple": _takes_many(action),
@@ -301,7 +303,7 @@ def _parse_args(info: CodemodInfo, args: Dict[str, Any]) -> Dict[str, Any]:
     try:
         info.cls(CodemodContext(), **kwargs)
     except Exception as error:
-        raise RequestError(f"invalid arguments for codemod '{info.name}': {type(error).__name__}: {_one_line(str(error))}")
+        raise RequestError(f"invalid arguments for codemod '{info.name}': {type(error).__name__}: {one_line(str(error))}")
     return kwargs
 
 
@@ -309,10 +311,6 @@ def _as_text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _log(message: str) -> None:
