@@ -1,3 +1,4 @@
+using Codemod.Cli.Config;
 using Codemod.Core.Plans;
 using Codemod.Core.Settings;
 using YamlDotNet.Core;
@@ -32,9 +33,6 @@ internal static class PlanReader
     /// <summary>A plan is a few dozen lines; anything near this is not a plan (and YAML's cost grows with it).</summary>
     public const int MaxPlanChars = 256 * 1024;
 
-    /// <summary>Aliases beyond this are refused: a handful of nested aliases expand to gigabytes (the "billion laughs").</summary>
-    public const int MaxAliases = 20;
-
     public static Plan Parse(string text, string displayPath)
     {
         if (text.Length > MaxPlanChars)
@@ -45,7 +43,7 @@ internal static class PlanReader
         var stream = new YamlStream();
         try
         {
-            CheckShape(text, displayPath);
+            SafeYaml.CheckShape(text, displayPath, "a plan");
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)
@@ -78,46 +76,6 @@ internal static class PlanReader
 
         plan = plan with { Name = OptionalScalar(plan, root, "name"), Verify = OptionalScalar(plan, root, "verify", allowEmpty: true) };
         return plan with { Steps = [.. list.Children.Select((node, i) => Step(plan, node, i + 1))] };
-    }
-
-    // Streams the events before anything is built: keys must be plain values (an alias or a collection as a key is how
-    // an alias bomb reaches a hash table), and aliases are counted, so a hostile plan is refused in milliseconds.
-    private static void CheckShape(string text, string displayPath)
-    {
-        var parser = new Parser(new StringReader(text));
-        var containers = new Stack<(bool Mapping, bool ExpectKey)>();
-        var aliases = 0;
-        while (parser.MoveNext())
-        {
-            var current = parser.Current!;
-            if (current is YamlDotNet.Core.Events.NodeEvent or YamlDotNet.Core.Events.AnchorAlias && containers.TryPop(out var top))
-            {
-                if (top.Mapping && top.ExpectKey && current is not YamlDotNet.Core.Events.Scalar)
-                {
-                    throw new UserError($"{displayPath}:{current.Start.Line}: a key must be a plain value: an alias, a list or a mapping as a key is refused");
-                }
-
-                containers.Push((top.Mapping, top.Mapping && !top.ExpectKey));
-            }
-
-            if (current is YamlDotNet.Core.Events.AnchorAlias && ++aliases > MaxAliases)
-            {
-                throw new UserError($"{displayPath}:{current.Start.Line}: more than {MaxAliases} YAML aliases: a plan does not need them (write the values out)");
-            }
-
-            switch (current)
-            {
-                case YamlDotNet.Core.Events.MappingStart:
-                    containers.Push((true, true));
-                    break;
-                case YamlDotNet.Core.Events.SequenceStart:
-                    containers.Push((false, false));
-                    break;
-                case YamlDotNet.Core.Events.MappingEnd or YamlDotNet.Core.Events.SequenceEnd:
-                    containers.TryPop(out _);
-                    break;
-            }
-        }
     }
 
     private static PlanStep Step(Plan plan, YamlNode node, int number)
