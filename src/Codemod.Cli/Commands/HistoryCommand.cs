@@ -22,7 +22,7 @@ internal static class HistoryCommand
         var command = new Command("history", "List the codemod runs recorded in this repository, newest first") { runId, format, root };
         command.SetAction(parse =>
         {
-            var repository = Open(parse.GetValue(root), context);
+            using var repository = Open(parse.GetValue(root), context);
             var reader = new RunHistoryReader(repository);
             var json = parse.GetValue(format) == "json";
             var id = parse.GetValue(runId);
@@ -87,7 +87,8 @@ internal static class HistoryCommand
     public static GitRepository Open(string? root, CliContext context)
     {
         var folder = Path.GetFullPath(root ?? ".", context.Environment.CurrentDirectory);
-        return GitRepository.Open(folder) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
+        var reads = context.Environment.GitReads == "cli" ? GitReads.Cli : GitReads.InProcess;
+        return GitRepository.Open(folder, reads) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
     }
 
     private static List<RunRecord> Selected(RunHistoryReader reader, string id)

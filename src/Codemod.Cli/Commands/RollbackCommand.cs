@@ -20,7 +20,7 @@ internal static class RollbackCommand
         var command = new Command("rollback", "Undo a codemod run or plan batch: a revert commit, or --hard reset to its rollback point") { target, hard, noVerify, format, root };
         command.SetAction(parse =>
         {
-            var repository = HistoryCommand.Open(parse.GetValue(root), context);
+            using var repository = HistoryCommand.Open(parse.GetValue(root), context);
             Commits.RecoveryCheck.RefuseIfPending(repository);
             var outcome = new RollbackRunner(repository).Rollback(parse.GetValue(target)!, parse.GetValue(hard), parse.GetValue(noVerify));
             var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));

@@ -37,7 +37,7 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
             {
                 resolved.Add((step, await session.ResolveAsync(step.Codemod, step.Arguments, cancellationToken, Formatter(step)).ConfigureAwait(false)));
             }
-            catch (UserError e) when (e.ExitCode == 2)
+            catch (UserError e)
             {
                 throw new UserError(plan.At(step.Line, $"step {step.Number}: {e.Message}"));
             }
@@ -257,7 +257,7 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         {
             changes = await session.RunAsync(StepSettings(step, root), codemod, step.Arguments, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (UserError e)
+        catch (Exception e) when (e is UserError or EnvironmentMissing)
         {
             return (null, e.Message);
         }
