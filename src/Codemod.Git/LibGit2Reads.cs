@@ -16,11 +16,11 @@ internal sealed class LibGit2Reads(string root) : IDisposable
     public static bool IsLibGit2Failure(Exception e) =>
         e is LibGit2SharpException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException or TypeInitializationException;
 
-    /// <summary>The libgit2 version, e.g. "1.8.4 (LibGit2Sharp 0.32.0)".</summary>
+    /// <summary>The libgit2 build and the LibGit2Sharp release carrying it, e.g. "libgit2 5853918 (LibGit2Sharp 0.32.0)".</summary>
     public static string Version()
     {
         var version = GlobalSettings.Version;
-        return $"{version.LibGit2CommitSha} {version.InformationalVersion}".Trim();
+        return $"libgit2 {version.LibGit2CommitSha} (LibGit2Sharp {version.InformationalVersion.Split('+')[0]})";
     }
 
     public IReadOnlyList<GitTag> Tags(string prefix) =>

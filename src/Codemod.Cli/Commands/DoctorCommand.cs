@@ -38,7 +38,7 @@ internal static class DoctorCommand
                     : $"{probe.PythonVersion} at {probe.Executable ?? python} ({source})"),
                 Libcst(python, probe.LibcstVersion),
                 ("git", git.Succeeded ? Status.Ok : Status.Missing, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
-                ("libgit2", GitRepository.LibGit2Version().StartsWith("not loadable", StringComparison.Ordinal) ? Status.Warning : Status.Ok, GitRepository.LibGit2Version() + " (history reads; the git CLI is used where it cannot load)"),
+                ("libgit2", GitRepository.LibGit2Version().StartsWith("not loadable", StringComparison.Ordinal) ? Status.Warning : Status.Ok, GitRepository.LibGit2Version() + ": reads history; the git CLI touches work tree and index"),
                 ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
             };
             if (probe.LibcstVersion is not null)

@@ -194,6 +194,17 @@ public sealed class LibGit2ReadsTests
         Assert.False(note.EndsWith("\n\n", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Doctor_reports_the_libgit2_build_it_loads()
+    {
+        using var dir = new TempDirectory();
+
+        var result = await CliHarness.RunAsync(dir.Path, "doctor");
+
+        Assert.Matches(@"libgit2\s+.\s+ok\s+.\s+libgit2 [0-9a-f]{7,} \(LibGit2Sharp 0\.32\.0\)", result.Stdout);
+        Assert.StartsWith("libgit2 ", GitRepository.LibGit2Version(), StringComparison.Ordinal);
+    }
+
     private static async Task<CliHarness.CliResult> RunWithReadsAsync(string directory, string? reads, params string[] args)
     {
         using var stdout = new MemoryStream();
