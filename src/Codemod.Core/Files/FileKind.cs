@@ -23,7 +23,7 @@ internal static partial class FileKind
     /// </summary>
     public static bool IsRegular(FileInfo info)
     {
-        if (!info.Exists || info.LinkTarget is not null || (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) != 0)
+        if (!info.Exists || (info.Attributes & (FileAttributes.ReparsePoint | FileAttributes.Directory)) != 0)
         {
             return false;
         }
