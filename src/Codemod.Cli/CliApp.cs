@@ -70,10 +70,10 @@ internal static class CliApp
             var code = await parse.InvokeAsync(configuration, cancellationToken);
             return code;
         }
-        catch (UserError e)
+        catch (Exception e) when (e is UserError or EnvironmentMissing)
         {
             await context.Error.WriteLineAsync($"codemod: error: {e.Message}");
-            return e.ExitCode;
+            return ExitCodes.For(e);
         }
         catch (OperationCanceledException)
         {

@@ -1,6 +1,6 @@
 namespace Codemod.Cli;
 
-/// <summary>The process exit codes, as documented in README; <see cref="For"/> is the one place that chooses among them.</summary>
+/// <summary>The process exit codes, as documented in README; the <c>For</c> overloads are the one place that chooses among them.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
@@ -28,6 +28,15 @@ internal static class ExitCodes
         { Failed: > 0 } or { WriteFailed: true } => NeedsAttention,
         { Strict: true, Reviews: > 0 } => NeedsAttention,
         _ => Success,
+    };
+
+    /// <summary>The exit code of an error reported as one line: a missing environment is 4, a user error 2.</summary>
+    public static int For(Exception error) => error switch
+    {
+        Codemod.Core.Settings.EnvironmentMissing => EnvironmentMissing,
+        Codemod.Core.Settings.UserError => UsageError,
+        OperationCanceledException => Interrupted,
+        _ => InternalError,
     };
 }
 

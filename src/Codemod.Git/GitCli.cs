@@ -32,6 +32,6 @@ public sealed class GitCli(string workingDirectory, string gitExecutable = "git"
             Environment = fixedEnvironment,
             StandardInput = standardInput,
         });
-        return new GitCliResult(result.ExitCode, result.StandardOutput, result.StartError ?? result.StandardError);
+        return new GitCliResult(result.ExitCode, result.StandardOutput, result.StartError ?? result.StandardError) { CouldNotStart = result.StartError is not null };
     }
 }

@@ -4,22 +4,46 @@ using Codemod.Core.Vcs;
 namespace Codemod.Git;
 
 /// <summary>
-/// <see cref="IMutatingGitRepository"/> over the git CLI. Commands run at the top level so every path is relative to
-/// it; paths travel NUL-separated (<c>-z</c>, <c>--pathspec-file-nul</c>) and literally (<c>--literal-pathspecs</c>), so
-/// names with spaces, newlines, '*' or ':' mean themselves.
+/// <see cref="IMutatingGitRepository"/>. The rule: LibGit2Sharp (in-process) reads the history — tags, commits,
+/// trailers, notes, tree comparisons — and writes rollback tags and notes (unless git would sign the tag); the git CLI
+/// does everything that touches the work tree or the index (status, add, commit, revert, reset, restore), so hooks,
+/// signing, sparse checkouts, fsmonitor and filter drivers behave as the user configured them. A read LibGit2Sharp
+/// cannot do (an unsupported repository extension, the native library missing) is asked of the CLI instead.
+/// CLI commands run at the top level so every path is relative to it; paths travel NUL-separated (<c>-z</c>,
+/// <c>--pathspec-file-nul</c>) and literally (<c>--literal-pathspecs</c>), so names with spaces, newlines, '*' or ':'
+/// mean themselves.
 /// </summary>
-public sealed class GitRepository : IMutatingGitRepository
+public sealed class GitRepository : IMutatingGitRepository, IDisposable
 {
     private const string LiteralPaths = "--literal-pathspecs";
     private readonly GitCli _git;
+    private LibGit2Reads? _inProcess;
+    private bool _inProcessUnavailable;
 
-    private GitRepository(string root, string prefix, string gitDirectory)
+    private GitRepository(string root, string prefix, string gitDirectory, GitReads reads)
     {
         Root = root;
         Prefix = prefix;
         GitDirectory = gitDirectory;
         _git = new GitCli(root);
+        _inProcessUnavailable = reads == GitReads.Cli;
     }
+
+    /// <summary>The libgit2 version LibGit2Sharp loads, or why it cannot load.</summary>
+    public static string LibGit2Version()
+    {
+        try
+        {
+            return LibGit2Reads.Version();
+        }
+        catch (Exception e) when (LibGit2Reads.IsLibGit2Failure(e))
+        {
+            return $"not loadable ({e.GetType().Name}: {e.Message})";
+        }
+    }
+
+    /// <summary>Whether the last read went through LibGit2Sharp (false after a fallback to the CLI); for tests.</summary>
+    internal bool ReadsInProcess => !_inProcessUnavailable;
 
     public string Root { get; }
 
@@ -28,7 +52,7 @@ public sealed class GitRepository : IMutatingGitRepository
     public string GitDirectory { get; }
 
     /// <summary>The repository whose work tree holds <paramref name="directory"/>; null outside any.</summary>
-    public static GitRepository? Open(string directory)
+    public static GitRepository? Open(string directory, GitReads reads = GitReads.InProcess)
     {
         var probe = new GitCli(directory).Run("rev-parse", "--show-toplevel", "--show-prefix", "--absolute-git-dir");
         if (!probe.Succeeded)
@@ -37,7 +61,7 @@ public sealed class GitRepository : IMutatingGitRepository
         }
 
         var lines = probe.StandardOutput.Split('\n');
-        return lines.Length < 3 || lines[0].Length == 0 ? null : new GitRepository(lines[0].Trim(), lines[1].TrimEnd('\r'), lines[2].Trim());
+        return lines.Length < 3 || lines[0].Length == 0 ? null : new GitRepository(lines[0].Trim(), lines[1].TrimEnd('\r'), lines[2].Trim(), reads);
     }
 
     public string? Head() => ResolveCommit("HEAD");
@@ -53,9 +77,14 @@ public sealed class GitRepository : IMutatingGitRepository
         return result.Succeeded ? result.StandardOutput.Trim() : null;
     }
 
-    public IReadOnlyList<GitStatusEntry> Status()
+    public WorkTreeState Status()
     {
         var result = _git.Run("status", "--porcelain=v1", "-z", "--untracked-files=all");
+        if (!result.Succeeded)
+        {
+            return WorkTreeState.Failed(new GitFailure("status", result.ExitCode, result.FirstErrorLine, result.CouldNotStart));
+        }
+
         var entries = new List<GitStatusEntry>();
         var fields = result.StandardOutput.Split('\0');
         for (var i = 0; i < fields.Length; i++)
@@ -74,10 +103,12 @@ public sealed class GitRepository : IMutatingGitRepository
             }
         }
 
-        return entries;
+        return WorkTreeState.Of(entries);
     }
 
-    public IReadOnlyList<GitTag> Tags(string prefix)
+    public IReadOnlyList<GitTag> Tags(string prefix) => Read(g => g.Tags(prefix), () => CliTags(prefix));
+
+    private IReadOnlyList<GitTag> CliTags(string prefix)
     {
         var result = _git.Run("for-each-ref", "--format=%(refname)%00%(objectname)%00%(*objectname)%00%(contents:subject)", "refs/tags/" + prefix);
         return [.. Lines(result).Select(l => l.Split('\0')).Where(f => f.Length >= 4).Select(f => new GitTag(
@@ -86,42 +117,56 @@ public sealed class GitRepository : IMutatingGitRepository
             f[3]))];
     }
 
-    public IReadOnlySet<string> TagsReachableFromHead(string prefix)
+    public IReadOnlySet<string> TagsReachableFromHead(string prefix) => Read(g => g.TagsReachableFromHead(prefix), () => CliTagsReachableFromHead(prefix));
+
+    private IReadOnlySet<string> CliTagsReachableFromHead(string prefix)
     {
         var result = _git.Run("for-each-ref", "--merged", "HEAD", "--format=%(refname)", "refs/tags/" + prefix);
         return Lines(result).Select(l => l["refs/tags/".Length..]).ToHashSet(StringComparer.Ordinal);
     }
 
-    public bool IsAncestor(string ancestor, string descendant) => _git.Run("merge-base", "--is-ancestor", ancestor, descendant).ExitCode == 0;
+    public bool IsAncestor(string ancestor, string descendant) => Read(g => g.IsAncestor(ancestor, descendant), () => CliIsAncestor(ancestor, descendant));
+
+    private bool CliIsAncestor(string ancestor, string descendant) => _git.Run("merge-base", "--is-ancestor", ancestor, descendant).ExitCode == 0;
 
     public IReadOnlyList<string> RemoteBranchesContaining(string commit) =>
         [.. Lines(_git.Run("for-each-ref", "--contains", commit, "--format=%(refname:short)", "refs/remotes/"))];
 
-    public GitCommitInfo? Commit(string revision)
+    public GitCommitInfo? Commit(string revision) => revision.StartsWith('-') ? null : Read(g => g.Commit(revision), () => CliCommit(revision));
+
+    private GitCommitInfo? CliCommit(string revision)
     {
         var result = _git.Run("-c", "log.showSignature=false", "show", "-s", "--format=" + CommitFormat, revision, "--");
         return result.Succeeded ? ParseCommits(result.StandardOutput).FirstOrDefault() : null;
     }
 
-    public IReadOnlyList<GitCommitInfo> CommitsWithTrailer(string key)
+    public IReadOnlyList<GitCommitInfo> CommitsWithTrailer(string key) => Read(g => g.CommitsWithTrailer(key), () => CliCommitsWithTrailer(key));
+
+    private IReadOnlyList<GitCommitInfo> CliCommitsWithTrailer(string key)
     {
         var result = _git.Run("-c", "log.showSignature=false", "log", "--format=" + CommitFormat, "-E", $"--grep=^{key}:", "HEAD", "--");
         return result.Succeeded ? [.. ParseCommits(result.StandardOutput).Where(c => c.Trailer(key).Count > 0)] : [];
     }
 
-    public IReadOnlyList<GitCommitInfo> CommitsBetween(string fromExclusive, string to)
+    public IReadOnlyList<GitCommitInfo> CommitsBetween(string fromExclusive, string to) => Read(g => g.CommitsBetween(fromExclusive, to), () => CliCommitsBetween(fromExclusive, to));
+
+    private IReadOnlyList<GitCommitInfo> CliCommitsBetween(string fromExclusive, string to)
     {
         var result = _git.Run("-c", "log.showSignature=false", "log", "--format=" + CommitFormat, $"{fromExclusive}..{to}", "--");
         return result.Succeeded ? [.. ParseCommits(result.StandardOutput)] : [];
     }
 
-    public IReadOnlyList<string> ChangedPaths(string from, string to)
+    public IReadOnlyList<string> ChangedPaths(string from, string to) => Read(g => g.ChangedPaths(from, to), () => CliChangedPaths(from, to));
+
+    private IReadOnlyList<string> CliChangedPaths(string from, string to)
     {
         var result = _git.Run("diff-tree", "-r", "--name-only", "-z", "--no-renames", from, to);
         return result.Succeeded ? [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)] : [];
     }
 
-    public IReadOnlyDictionary<string, string?> BlobIds(string revision, IReadOnlyList<string> paths)
+    public IReadOnlyDictionary<string, string?> BlobIds(string revision, IReadOnlyList<string> paths) => Read(g => g.BlobIds(revision, paths), () => CliBlobIds(revision, paths));
+
+    private IReadOnlyDictionary<string, string?> CliBlobIds(string revision, IReadOnlyList<string> paths)
     {
         var ids = paths.Distinct(StringComparer.Ordinal).ToDictionary(p => p, _ => (string?)null, StringComparer.Ordinal);
         foreach (var chunk in paths.Distinct(StringComparer.Ordinal).Chunk(500))
@@ -142,19 +187,16 @@ public sealed class GitRepository : IMutatingGitRepository
         return ids;
     }
 
-    public string? ReadNote(string notesRef, string commit)
+    public string? ReadNote(string notesRef, string commit) => Read(g => g.ReadNote(notesRef, commit), () => CliReadNote(notesRef, commit));
+
+    private string? CliReadNote(string notesRef, string commit)
     {
         var result = _git.Run("notes", "--ref=" + notesRef, "show", commit);
         return result.Succeeded ? result.StandardOutput : null;
     }
 
-    public IReadOnlyList<string> ListFiles()
-    {
-        var result = new GitCli(Path.Combine(Root, Prefix)).Run("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".");
-        return [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-    }
-
-    public GitOperationResult CreateTag(string name, string commit, string message) => Done(_git.Run("tag", "-a", "-m", message, name, commit));
+    public GitOperationResult CreateTag(string name, string commit, string message) =>
+        Write(g => g.WriterSignature() is { } tagger ? g.CreateTag(name, commit, message, tagger) : null, () => Done(_git.Run("tag", "-a", "-m", message, name, commit)));
 
     public GitOperationResult DeleteTags(IReadOnlyList<string> names) =>
         names.Count == 0 ? new GitOperationResult(true, string.Empty) : Done(_git.Run(["tag", "-d", .. names], null));
@@ -195,6 +237,11 @@ public sealed class GitRepository : IMutatingGitRepository
     }
 
     public GitOperationResult AddNote(string notesRef, string commit, string text) =>
+        Write(g => g.WriterSignature() is { } author ? g.AddNote(notesRef, commit, text, author) : null, () => CliAddNote(notesRef, commit, text));
+
+    public void Dispose() => _inProcess?.Dispose();
+
+    private GitOperationResult CliAddNote(string notesRef, string commit, string text) =>
         Done(_git.Run(["notes", "--ref=" + notesRef, "add", "-f", "-F", "-", commit], text));
 
     public GitOperationResult SetRef(string name, string? commit) =>
@@ -211,6 +258,70 @@ public sealed class GitRepository : IMutatingGitRepository
             : Done(_git.Run([LiteralPaths, "restore", "--source=" + source, "--staged", "--worktree", "--pathspec-from-file=-", "--pathspec-file-nul"], PathList(paths)));
 
     public GitOperationResult ResetHard(string commit) => Done(_git.Run("reset", "-q", "--hard", commit));
+
+    private T Read<T>(Func<LibGit2Reads, T> inProcess, Func<T> cli)
+    {
+        if (InProcess() is { } reads)
+        {
+            try
+            {
+                return inProcess(reads);
+            }
+            catch (Exception e) when (LibGit2Reads.IsLibGit2Failure(e))
+            {
+                GiveUpInProcess();
+            }
+        }
+
+        return cli();
+    }
+
+    // A write LibGit2Sharp must not do (git would sign it, no identity) returns null and goes to the CLI; one it
+    // cannot do throws and goes there too, before anything was written.
+    private GitOperationResult Write(Func<LibGit2Reads, GitOperationResult?> inProcess, Func<GitOperationResult> cli)
+    {
+        if (InProcess() is { } writes)
+        {
+            try
+            {
+                if (inProcess(writes) is { } done)
+                {
+                    return done;
+                }
+            }
+            catch (Exception e) when (LibGit2Reads.IsLibGit2Failure(e))
+            {
+                GiveUpInProcess();
+            }
+        }
+
+        return cli();
+    }
+
+    private LibGit2Reads? InProcess()
+    {
+        if (_inProcess is null && !_inProcessUnavailable)
+        {
+            try
+            {
+                _inProcess = new LibGit2Reads(Root);
+            }
+            catch (Exception e) when (LibGit2Reads.IsLibGit2Failure(e))
+            {
+                _inProcessUnavailable = true;
+            }
+        }
+
+        return _inProcessUnavailable ? null : _inProcess;
+    }
+
+    // After one failure every later read goes to the CLI: a repository libgit2 misreads once is not asked again.
+    private void GiveUpInProcess()
+    {
+        _inProcessUnavailable = true;
+        _inProcess?.Dispose();
+        _inProcess = null;
+    }
 
     // Fields NUL-separated, commits separated by RS (0x1e): subjects and trailers never contain either.
     private const string CommitFormat = "%H%x00%s%x00%cI%x00%(trailers:only,unfold)%x1e";

@@ -102,7 +102,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             // A worker without the scan module fails every file the same way: that is a broken installation, not a file problem.
             if (!response.RootElement.GetProperty("ok").GetBoolean() && WorkerProtocol.OptionalString(response.RootElement, "error") == "scan not available")
             {
-                throw new UserError("the Python worker cannot scan (codemods/_scan.py is missing): reinstall codemod", 4);
+                throw new EnvironmentMissing("the Python worker cannot scan (codemods/_scan.py is missing): reinstall codemod");
             }
 
             return ScanFactsReader.Read(file.RelativePath, response.RootElement);
@@ -162,7 +162,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         var (response, failure, _) = await CallWithTimeoutAsync(request, _settings.Timeout, fresh: false, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
-            throw new UserError($"the Python worker failed: {failure}", 4);
+            throw new EnvironmentMissing($"the Python worker failed: {failure}");
         }
 
         using (response)
@@ -207,7 +207,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new UserError($"python not found: '{_settings.PythonExecutable}' could not be started; install Python 3.9+ or pass --python PATH", 4);
+            throw new EnvironmentMissing($"python not found: '{_settings.PythonExecutable}' could not be started; install Python 3.9+ or pass --python PATH");
         }
 
         lock (_started)
@@ -223,14 +223,14 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             var tail = worker.StderrTail;
             worker.Dispose();
             throw tail.Contains("No module named 'libcst'", StringComparison.Ordinal)
-                ? new UserError($"LibCST is not installed for {_settings.PythonExecutable}: run `{PythonProbe.InstallCommand(_settings.PythonExecutable)}`", 4)
-                : new UserError($"the Python worker did not start: {tail}", 4);
+                ? new EnvironmentMissing($"LibCST is not installed for {_settings.PythonExecutable}: run `{PythonProbe.InstallCommand(_settings.PythonExecutable)}`")
+                : new EnvironmentMissing($"the Python worker did not start: {tail}");
         }
 
         if (!hello.RootElement.GetProperty("ok").GetBoolean())
         {
             worker.Dispose();
-            throw new UserError($"the Python worker does not speak protocol {WorkerProtocol.Version}: {WorkerProtocol.OptionalString(hello.RootElement, "error")}; reinstall codemod", 4);
+            throw new EnvironmentMissing($"the Python worker does not speak protocol {WorkerProtocol.Version}: {WorkerProtocol.OptionalString(hello.RootElement, "error")}; reinstall codemod");
         }
 
         _versions ??= new Dictionary<string, string>

@@ -41,6 +41,7 @@ internal static class DoctorCommand
                 : $"{probe.PythonVersion} at {probe.Executable ?? python} ({source})"),
             Libcst(python, probe.LibcstVersion),
             ("git", git.Succeeded ? Status.Ok : Status.Missing, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
+            ("libgit2", GitRepository.LibGit2Version().StartsWith("not loadable", StringComparison.Ordinal) ? Status.Warning : Status.Ok, GitRepository.LibGit2Version() + ": reads history; the git CLI touches work tree and index"),
             ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
         };
         if (probe.LibcstVersion is not null)
@@ -49,7 +50,7 @@ internal static class DoctorCommand
             {
                 rows.AddRange(await RequiredModulesAsync(doctor, cancellationToken));
             }
-            catch (UserError e) when (e.ExitCode == ExitCodes.EnvironmentMissing)
+            catch (EnvironmentMissing e)
             {
                 rows.Add(("workers", Status.Missing, $"the Python worker does not start: {e.Message}"));
             }

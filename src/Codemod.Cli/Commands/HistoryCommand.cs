@@ -27,7 +27,7 @@ internal static class HistoryCommand
 
     private static int Run(RepositorySettings settings, CliContext context)
     {
-        var repository = Open(settings.Folder);
+        using var repository = Open(settings.Folder, context);
         var reader = new RunHistoryReader(repository);
         var json = settings.Json;
         var id = settings.RunId;
@@ -85,8 +85,11 @@ internal static class HistoryCommand
         return ExitCodes.For(new RunVerdict());
     }
 
-    public static GitRepository Open(string folder) =>
-        GitRepository.Open(folder) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
+    public static GitRepository Open(string folder, CliContext context)
+    {
+        var reads = context.Environment.GitReads == "cli" ? GitReads.Cli : GitReads.InProcess;
+        return GitRepository.Open(folder, reads) ?? throw new UserError($"{folder} is not inside a git work tree: runs are recorded in git");
+    }
 
     private static List<RunRecord> Selected(RunHistoryReader reader, string id)
     {

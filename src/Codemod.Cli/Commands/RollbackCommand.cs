@@ -24,7 +24,7 @@ internal static class RollbackCommand
 
     private static int Run(RepositorySettings settings, CliContext context)
     {
-        var repository = HistoryCommand.Open(settings.Folder);
+        using var repository = HistoryCommand.Open(settings.Folder, context);
         Commits.RecoveryCheck.RefuseIfPending(repository);
         var outcome = new RollbackRunner(repository).Rollback(settings.RunId!, settings.Hard, settings.NoVerify);
         var paint = settings.Style.Stderr;

@@ -10,7 +10,8 @@ internal sealed record EnvironmentSnapshot(
     string? TestPhase = null,
     string? CacheDirectory = null,
     string? XdgCacheHome = null,
-    string? Home = null)
+    string? Home = null,
+    string? GitReads = null)
 {
     /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
     public int? TerminalWidth { get; init; }
@@ -27,7 +28,8 @@ internal sealed record EnvironmentSnapshot(
         TestPhase: Environment.GetEnvironmentVariable("CODEMOD_TEST_PHASE"),
         CacheDirectory: NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_CACHE_DIR")),
         XdgCacheHome: NonEmpty(Environment.GetEnvironmentVariable("XDG_CACHE_HOME")),
-        Home: NonEmpty(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
+        Home: NonEmpty(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
+        GitReads: NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_GIT_READS")))
     {
         TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
     };

@@ -17,7 +17,7 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
         await using var session = new CodemodSession(settings.Python);
         var steps = await ResolveAsync(plan, session, cancellationToken).ConfigureAwait(false);
         // The batch refuses a missing repository or commit itself; an interrupted run is refused here, before any tag.
-        var repository = settings.DryRun ? null : GitRepository.Open(settings.Run.Root);
+        using var repository = settings.DryRun ? null : GitRepository.Open(settings.Run.Root);
         if (repository?.Head() is not null)
         {
             RecoveryCheck.RefuseIfPending(repository);
@@ -48,7 +48,7 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
             {
                 resolved.Add(new BatchStep(step, await session.ResolveAsync(step.Codemod, step.Arguments, cancellationToken, formatter).ConfigureAwait(false), formatter));
             }
-            catch (UserError e) when (e.ExitCode == 2)
+            catch (UserError e)
             {
                 throw new UserError(plan.At(step.Line, $"step {step.Number}: {e.Message}"));
             }

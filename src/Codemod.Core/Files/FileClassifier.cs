@@ -29,7 +29,7 @@ public sealed class FileClassifier(long maxFileSize, string? generatedMarker = n
                 return (null, FileOutcome.Skip(relativePath, $"symbolic link (to {info.LinkTarget}): edit the target instead"));
             }
 
-            if (!FileKind.IsRegular(fullPath))
+            if (!FileKind.IsRegular(info))
             {
                 return (null, FileOutcome.Skip(relativePath, "not a regular file"));
             }

@@ -258,7 +258,7 @@ public sealed class BatchRunner(IMutatingGitRepository? repository, ITransformRu
         {
             changes = await new CodemodPipeline(transform, lister, null, overlay).RunAsync(StepSettings(step), step.Codemod, step.Step.Arguments, null, cancellationToken).ConfigureAwait(false);
         }
-        catch (UserError e)
+        catch (Exception e) when (e is UserError or EnvironmentMissing)
         {
             return (null, e.Message);
         }

@@ -28,7 +28,13 @@ public static class BatchUndo
 
             var paths = repository.ChangedPaths(start, head);
             var wanted = paths.ToHashSet(StringComparer.Ordinal);
-            var edited = repository.Status().Where(s => wanted.Contains(s.Path)).Select(s => s.Path).Distinct().ToList();
+            var state = repository.Status();
+            if (state.Failure is not null)
+            {
+                return [$"`git {state.Failure.Command}` failed (exit {state.Failure.ExitCode}): {state.Failure.Message}: nothing was undone"];
+            }
+
+            var edited = state.Entries.Where(s => wanted.Contains(s.Path)).Select(s => s.Path).Distinct().ToList();
             if (edited.Count > 0)
             {
                 return [$"uncommitted changes to {string.Join(", ", edited.Take(5))} touch files the batch must restore: nothing was undone (commit or stash them, then run `codemod recover`)"];

@@ -82,15 +82,9 @@ public static class CommitMessageBuilder
         return new CommitMessage(Subject(input, rewrites, changed.Count), body.ToString(), trailers);
     }
 
-    /// <summary>The codemod's own subject when it fits, else <c>&lt;codemod&gt;: N rewrites in M files</c>.</summary>
+    /// <summary><c>&lt;codemod&gt;: N rewrites in M files</c>, cut below 72 characters.</summary>
     public static string Subject(CommitMessageInput input, int rewrites, int files)
     {
-        var preferred = input.PreferredSubject?.Trim();
-        if (!string.IsNullOrEmpty(preferred) && preferred.Length <= MaxSubjectLength && !preferred.Contains('\n', StringComparison.Ordinal))
-        {
-            return preferred;
-        }
-
         var what = rewrites > 0 ? $"{Count(rewrites, "rewrite")} in {Count(files, "file")}" : $"rewrite {Count(files, "file")}";
         var subject = $"{input.Changes.Codemod}: {what}";
         return subject.Length <= MaxSubjectLength ? subject : subject[..(MaxSubjectLength - 3)] + "...";

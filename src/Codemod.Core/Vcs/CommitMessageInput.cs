@@ -24,8 +24,5 @@ public sealed record CommitMessageInput
     /// <summary>A plan step's free-text note, placed as the body's second paragraph.</summary>
     public string? Note { get; init; }
 
-    /// <summary>A codemod's own phrasing of the subject; used when it is one line under 72 characters.</summary>
-    public string? PreferredSubject { get; init; }
-
     public IReadOnlyList<BreakingRecord> Breaking { get; init; } = [];
 }

@@ -23,6 +23,4 @@ public sealed record CommitRequest
     public string? BatchId { get; init; }
 
     public string? Note { get; init; }
-
-    public string? PreferredSubject { get; init; }
 }

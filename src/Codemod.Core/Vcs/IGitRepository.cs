@@ -21,8 +21,8 @@ public interface IGitRepository
     /// <summary>The commit a revision (id, tag, branch) names; null when it names none.</summary>
     string? ResolveCommit(string revision);
 
-    /// <summary>Staged, modified, deleted and untracked (not ignored) paths.</summary>
-    IReadOnlyList<GitStatusEntry> Status();
+    /// <summary>Staged, modified, deleted and untracked (not ignored) paths, or why git status failed.</summary>
+    WorkTreeState Status();
 
     /// <summary>Tags whose name starts with <paramref name="prefix"/>.</summary>
     IReadOnlyList<GitTag> Tags(string prefix);
@@ -51,7 +51,4 @@ public interface IGitRepository
 
     /// <summary>The note attached to a commit under <paramref name="notesRef"/>, or null.</summary>
     string? ReadNote(string notesRef, string commit);
-
-    /// <summary>Tracked and untracked-not-ignored files under <see cref="Prefix"/>.</summary>
-    IReadOnlyList<string> ListFiles();
 }

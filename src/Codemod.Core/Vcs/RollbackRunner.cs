@@ -28,10 +28,10 @@ public sealed class RollbackRunner(IMutatingGitRepository repository)
         }
 
         var head = repository.Head() ?? throw new UserError("HEAD has no commit");
-        var dirty = repository.Status().Where(s => !s.IsUntracked).ToList();
-        if (dirty.Count > 0)
+        var state = repository.Status();
+        if (!state.IsClean(includeUntracked: false))
         {
-            throw new UserError($"the work tree has uncommitted changes ({string.Join(", ", dirty.Take(3).Select(d => d.Path))}{(dirty.Count > 3 ? ", ..." : string.Empty)}): commit or stash them before a rollback");
+            throw new UserError($"the work tree has uncommitted changes ({WorkTreeState.Describe(state.Dirty(includeUntracked: false))}): commit or stash them before a rollback");
         }
 
         var steps = run.Kind == RunKind.Plan ? run.Steps : [];
@@ -80,7 +80,7 @@ public sealed class RollbackRunner(IMutatingGitRepository repository)
             return new RollbackOutcome(RollbackStatus.Failed, run, hard) { Detail = "git revert did not apply cleanly (later commits changed the same lines); nothing was changed: " + reverted.FirstLine };
         }
 
-        if (repository.Status().All(s => s.IsUntracked || s.Index == ' '))
+        if (!repository.Status().HasStagedChanges)
         {
             repository.ResetHard(head);
             return new RollbackOutcome(RollbackStatus.NothingToRevert, run, hard) { Verification = TreeVerification.Compare(repository, run.Before, reference, run.Files) };

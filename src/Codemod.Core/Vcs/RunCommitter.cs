@@ -20,11 +20,10 @@ public sealed class RunCommitter(IMutatingGitRepository repository, ChangeApplie
     /// <summary>Throws <see cref="UserError"/> when the tree has uncommitted changes: checked before any work is done.</summary>
     public static void EnsureClean(IGitRepository repository, string allowFlag)
     {
-        var dirty = repository.Status();
-        if (dirty.Count > 0)
+        var state = repository.Status();
+        if (!state.IsClean(includeUntracked: true))
         {
-            var sample = string.Join(", ", dirty.Take(3).Select(d => d.Path)) + (dirty.Count > 3 ? ", ..." : string.Empty);
-            throw new UserError($"the work tree has uncommitted changes ({dirty.Count} path(s): {sample}): commit or stash them{allowFlag}");
+            throw new UserError($"the work tree has uncommitted changes ({WorkTreeState.Describe(state.Dirty(includeUntracked: true))}): commit or stash them{allowFlag}");
         }
     }
 
@@ -41,7 +40,7 @@ public sealed class RunCommitter(IMutatingGitRepository repository, ChangeApplie
             EnsureClean(repository, ", or pass --allow-dirty");
         }
 
-        var dirty = repository.Status().Select(s => s.Path).ToHashSet(StringComparer.Ordinal);
+        var dirty = repository.Status().Paths;
         var changes = Rebase(request.Changes, repository.Prefix, dirty);
         var id = request.RunId;
         if (!changes.HasChanges)
@@ -128,7 +127,6 @@ public sealed class RunCommitter(IMutatingGitRepository repository, ChangeApplie
             RuntimeVersions = request.RuntimeVersions,
             BatchId = request.BatchId,
             Note = request.Note,
-            PreferredSubject = request.PreferredSubject,
             Breaking = breaking,
         });
 

@@ -52,4 +52,22 @@ public sealed class ExitCodesTests
     {
         Assert.Equal((0, 1, 2, 3, 4, 130), (ExitCodes.Success, ExitCodes.NeedsAttention, ExitCodes.UsageError, ExitCodes.PendingChanges, ExitCodes.EnvironmentMissing, ExitCodes.Interrupted));
     }
+
+    [Fact]
+    public void A_missing_environment_exits_4_and_a_user_error_2()
+    {
+        Assert.Equal(4, ExitCodes.For(new Codemod.Core.Settings.EnvironmentMissing("python not found")));
+        Assert.Equal(2, ExitCodes.For(new Codemod.Core.Settings.UserError("bad --arg")));
+    }
+
+    [Fact]
+    public void A_failed_git_command_is_a_user_error_quoting_git_and_a_git_that_cannot_start_is_a_missing_environment()
+    {
+        var failed = new Codemod.Core.Vcs.GitFailure("status", 128, "fatal: index file corrupt").ToError();
+        var missing = new Codemod.Core.Vcs.GitFailure("status", 127, "cannot run git: No such file", CouldNotStart: true).ToError();
+
+        Assert.Equal(2, ExitCodes.For(failed));
+        Assert.Equal("`git status` failed (exit 128): fatal: index file corrupt", failed.Message);
+        Assert.Equal(4, ExitCodes.For(missing));
+    }
 }

@@ -1,3 +1,4 @@
+using Codemod.Cli;
 using Codemod.Cli.Options;
 using Codemod.Core.Settings;
 
@@ -33,7 +34,7 @@ public sealed class SettingsResolverTests
     {
         var error = Assert.Throws<UserError>(() => SettingsResolver.Arguments([pair]));
         Assert.Contains("NAME=VALUE", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.For(error));
     }
 
     [Theory]

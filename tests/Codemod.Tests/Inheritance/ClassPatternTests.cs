@@ -1,3 +1,4 @@
+using Codemod.Cli;
 using Codemod.Core.Inheritance;
 using Codemod.Core.Settings;
 
@@ -15,7 +16,7 @@ public sealed class ClassPatternTests
         var error = Assert.Throws<UserError>(() => ClassPattern.Parse(text));
         Assert.Contains($"invalid class pattern '{text}'", error.Message, StringComparison.Ordinal);
         Assert.Contains(reason, error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.For(error));
     }
 
     [Theory]

@@ -54,7 +54,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(2, git.CommitsBetween(start, git.Head()!).Count);
         Assert.All(git.CommitsBetween(start, git.Head()!), c => Assert.Equal([report.BatchId!], c.Trailer(CommitTrailers.Batch)));
         Assert.Equal([RunTags.Before(report.BatchId!), RunTags.After(report.BatchId!)], report.Tags);
-        Assert.Empty(git.Status());
+        Assert.Empty(git.Status().Entries);
         Assert.Empty(Directory.EnumerateFiles(_gitDirectory.Path, "*", SearchOption.AllDirectories));
     }
 
@@ -74,7 +74,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Empty(report.RollbackProblems);
         Assert.Equal(start, git.Head());
         Assert.Equal(before, Snapshot());
-        Assert.Empty(git.Status());
+        Assert.Empty(git.Status().Entries);
         Assert.Empty(git.TagNames);
         Assert.Null(git.ResolveCommit(RunTags.NotesRef));
     }
@@ -93,7 +93,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.True(report.RolledBack);
         Assert.Equal(start, git.Head());
         Assert.Equal(before, Snapshot());
-        Assert.Empty(git.Status());
+        Assert.Empty(git.Status().Entries);
         Assert.Empty(git.TagNames);
     }
 
@@ -114,7 +114,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.True(report.RolledBack);
         Assert.Equal(start, git.Head());
         Assert.Equal(before, Snapshot());
-        Assert.Empty(git.Status());
+        Assert.Empty(git.Status().Entries);
         Assert.Empty(git.TagNames);
     }
 
@@ -158,7 +158,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(start, git.Head());
         Assert.Equal("x = one\n", Read("pkg/a.py"));
         Assert.Equal("y = 2  # the user's\n", Read("pkg/b.py"));
-        Assert.Equal(["pkg/b.py"], git.Status().Select(s => s.Path));
+        Assert.Equal(["pkg/b.py"], git.Status().Entries.Select(s => s.Path));
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class BatchRunnerTests : IDisposable
         Assert.Equal(start, git.Head());
         Assert.Equal(0, git.CommitRequests);
         Assert.Empty(git.TagNames);
-        Assert.Empty(git.Status());
+        Assert.Empty(git.Status().Entries);
         Assert.Empty(Directory.EnumerateFileSystemEntries(_gitDirectory.Path));
     }
 

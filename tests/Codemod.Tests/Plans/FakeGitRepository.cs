@@ -57,7 +57,9 @@ internal sealed partial class FakeGitRepository : IMutatingGitRepository
         : _refs.TryGetValue(revision, out var target) ? target
         : revision == "HEAD" ? _head : null;
 
-    public IReadOnlyList<GitStatusEntry> Status()
+    public WorkTreeState Status() => WorkTreeState.Of(Entries());
+
+    private List<GitStatusEntry> Entries()
     {
         var head = HeadFiles();
         var disk = WorkTree();

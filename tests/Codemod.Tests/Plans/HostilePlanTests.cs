@@ -1,3 +1,4 @@
+using Codemod.Cli;
 using System.Diagnostics;
 using System.Text;
 using Codemod.Cli.Plans;
@@ -24,7 +25,7 @@ public sealed class HostilePlanTests
         var error = Assert.Throws<UserError>(() => PlanReader.Parse(yaml.ToString(), "bomb.yaml"));
 
         // Then it is one usage error with a line, fast
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.For(error));
         Assert.StartsWith("bomb.yaml:", error.Message);
         Assert.DoesNotContain('\n', error.Message);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");

@@ -1,3 +1,4 @@
+using Codemod.Cli;
 using Codemod.Cli.Plans;
 using Codemod.Core.Settings;
 
@@ -81,7 +82,7 @@ public sealed class PlanReaderTests
         var error = Assert.Throws<UserError>(() => PlanReader.Parse(yaml, "plan.yaml"));
         Assert.StartsWith(expected, error.Message);
         Assert.DoesNotContain('\n', error.Message);
-        Assert.Equal(2, error.ExitCode);
+        Assert.Equal(ExitCodes.UsageError, ExitCodes.For(error));
     }
 
     private static string RepositoryRoot()

@@ -28,19 +28,6 @@ public sealed class CommitMessageBuilderTests
     }
 
     [Fact]
-    public void A_codemods_own_subject_is_used_when_it_fits_and_ignored_when_it_does_not()
-    {
-        // Given a codemod-supplied phrasing, short and too long
-        var fitting = Input(Changed("a.py", 1)) with { PreferredSubject = "env-to-isolated: route 212 environment reads through get_env()" };
-        var tooLong = fitting with { PreferredSubject = new string('x', 80) };
-
-        // When the messages are built
-        // Then the fitting one is used verbatim, the long one falls back to the generic form
-        Assert.Equal(fitting.PreferredSubject, CommitMessageBuilder.Build(fitting).Subject);
-        Assert.Equal("env-to-isolated: 1 rewrite in 1 file", CommitMessageBuilder.Build(tooLong).Subject);
-    }
-
-    [Fact]
     public void Subject_of_a_codemod_with_a_very_long_name_is_cut_below_72_characters()
     {
         var input = Input(Changed("a.py", 1)) with { Changes = Changes(Changed("a.py", 1)) with { Codemod = new string('n', 90) } };
