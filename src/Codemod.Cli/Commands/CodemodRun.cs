@@ -18,7 +18,7 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
         var settings = SettingsResolver.Run(parse, options, context.Environment);
         preflight?.Invoke(settings);
         var arguments = SettingsResolver.Arguments(parse.GetValue(options.Args) ?? []);
-        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings), CacheCommand.Open(parse, context));
+        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings, context.Error), CacheCommand.Open(parse, context));
         var codemod = await session.ResolveAsync(codemodName, arguments, cancellationToken, settings.Formatter).ConfigureAwait(false);
         var changes = await session.RunAsync(settings, codemod, arguments, null, cancellationToken).ConfigureAwait(false);
         var versions = await session.VersionsAsync(cancellationToken).ConfigureAwait(false);

@@ -40,6 +40,7 @@ internal static class DoctorCommand
                 ("git", git.Succeeded ? Status.Ok : Status.Missing, git.Succeeded ? git.StandardOutput.Trim().Replace("git version ", string.Empty, StringComparison.Ordinal) : "not found: install git (needed for discovery in work trees, --commit, history, rollback)"),
                 ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
             };
+            rows.InsertRange(2, WorkerHost(settings));
             if (probe.LibcstVersion is not null)
             {
                 try
@@ -64,6 +65,32 @@ internal static class DoctorCommand
             return rows.All(r => r.Status != Status.Missing) ? ExitCodes.Success : ExitCodes.EnvironmentMissing;
         });
         return command;
+    }
+
+    // The shared libpython the pythonnet host embeds, and which host the workers will use and why.
+    private static List<(string Name, Status Status, string Detail)> WorkerHost(PythonSettings settings)
+    {
+        var rows = new List<(string Name, Status Status, string Detail)>();
+        var interpreter = InterpreterInfo.Probe(settings);
+        if (interpreter is not null)
+        {
+            rows.Add(interpreter.SharedLibrary is { } library
+                ? ("libpython", Status.Ok, library)
+                : ("libpython", Status.Warning, $"{interpreter.Describe()}: {interpreter.NoLibraryReason}"));
+        }
+
+        try
+        {
+            var host = HostChoice.Decide(interpreter, settings.Host, settings.HostSource);
+            var name = host.Kind == WorkerHostKind.Pythonnet ? "pythonnet (CPython embedded in a .NET worker)" : "python (a python3 subprocess per worker)";
+            rows.Add(("worker host", host.Notice is null ? Status.Ok : Status.Warning, $"{name}: {host.Why}"));
+        }
+        catch (UserError e)
+        {
+            rows.Add(("worker host", Status.Missing, e.Message));
+        }
+
+        return rows;
     }
 
     private static (string, Status, string) Libcst(string python, string? version) => version switch

@@ -32,7 +32,7 @@ internal static class PlanCommand
             var planPath = Path.GetFullPath(parse.GetValue(file)!, context.Environment.CurrentDirectory);
             var plan = PlanReader.Read(planPath, parse.GetValue(file)!);
             var run = BaseSettings(parse, options, context);
-            var settings = new PlanRunSettings(run, SettingsResolver.Python(parse, options, context.Environment, run), parse.GetValue(dryRun), parse.GetValue(noVerify));
+            var settings = new PlanRunSettings(run, SettingsResolver.Python(parse, options, context.Environment, run, context.Error), parse.GetValue(dryRun), parse.GetValue(noVerify));
             var json = parse.GetValue(format) == "json";
             var paint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.ErrorRedirected));
             var diffPaint = new Paint(SettingsResolver.UseColor(parse, context.Environment, context.Environment.OutputRedirected));

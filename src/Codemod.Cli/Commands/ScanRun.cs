@@ -23,7 +23,7 @@ internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
             throw new UserError($"{command} compares files with each other, so a shard would miss duplicates across shards: drop --shard");
         }
 
-        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings), CacheCommand.Open(parse, context));
+        await using var session = new CodemodSession(SettingsResolver.Python(parse, options, context.Environment, settings, context.Error), CacheCommand.Open(parse, context));
         var scan = await session.ScanAsync(settings, arguments, cancellationToken).ConfigureAwait(false);
         return new ScanRun(settings, scan);
     }

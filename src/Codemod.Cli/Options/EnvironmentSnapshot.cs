@@ -15,6 +15,9 @@ internal sealed record EnvironmentSnapshot(
     /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary><c>CODEMOD_HOST</c>: the worker host (pythonnet or python) when <c>--host</c> is not given.</summary>
+    public string? Host { get; init; }
+
     public static EnvironmentSnapshot Read() => new(
         NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),
@@ -27,6 +30,7 @@ internal sealed record EnvironmentSnapshot(
         Home: NonEmpty(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)))
     {
         TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
+        Host = NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_HOST")),
     };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

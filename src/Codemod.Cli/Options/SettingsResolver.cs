@@ -40,7 +40,7 @@ internal static class SettingsResolver
         };
     }
 
-    public static PythonSettings Python(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, RunSettings? run)
+    public static PythonSettings Python(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, RunSettings? run, TextWriter? notices = null)
     {
         var extra = options is null ? [] : (parse.GetValue(options.Codemods) ?? []).Select(d => Path.GetFullPath(d, environment.CurrentDirectory)).ToList();
         foreach (var directory in extra.Where(d => !Directory.Exists(d)))
@@ -49,9 +49,21 @@ internal static class SettingsResolver
         }
 
         var python = parse.GetValue(CommonOptions.Python) ?? environment.Python ?? "python3";
+        var host = parse.GetValue(CommonOptions.Host);
+        var hostSource = host is null ? "$CODEMOD_HOST" : "--host";
+        host ??= environment.Host;
         return new PythonSettings(python, [PythonSettings.BundledCodemodDirectory, .. extra], run?.Timeout ?? TimeSpan.FromSeconds(60), run?.Jobs ?? 1)
         {
             WorkingDirectory = environment.CurrentDirectory,
+            Host = host switch
+            {
+                null => null,
+                "pythonnet" => WorkerHostKind.Pythonnet,
+                "python" => WorkerHostKind.Python,
+                _ => throw new UserError($"CODEMOD_HOST={host} is not a worker host: use pythonnet or python"),
+            },
+            HostSource = hostSource,
+            Notice = notices is null ? null : notices.WriteLine,
         };
     }
 
