@@ -11,6 +11,9 @@ public sealed record HostChoice(WorkerHostKind Kind, string Why)
     /// <summary>The libpython the pythonnet host loads (absolute), when that host was chosen.</summary>
     public string? LibPython { get; init; }
 
+    /// <summary>The interpreter's own executable (<c>sys.executable</c>, not a wrapper): the embedded one finds its prefix from it.</summary>
+    public string? Program { get; init; }
+
     /// <summary>Said once on stderr: the default host could not be used.</summary>
     public string? Notice { get; init; }
 
@@ -23,6 +26,12 @@ public sealed record HostChoice(WorkerHostKind Kind, string Why)
         if (requested == WorkerHostKind.Python)
         {
             return new HostChoice(WorkerHostKind.Python, $"{source} python");
+        }
+
+        if (interpreter is null && requested is null)
+        {
+            // Nothing to embed; starting the subprocess worker gives the one error that says what is wrong (not found, no LibCST).
+            return new HostChoice(WorkerHostKind.Python, "the interpreter did not answer the probe");
         }
 
         string? problem = null;
@@ -44,6 +53,7 @@ public sealed record HostChoice(WorkerHostKind Kind, string Why)
             return new HostChoice(WorkerHostKind.Pythonnet, requested is null ? $"libpython found at {interpreter!.SharedLibrary}" : $"{source} pythonnet")
             {
                 LibPython = interpreter!.SharedLibrary,
+                Program = interpreter.Executable,
             };
         }
 

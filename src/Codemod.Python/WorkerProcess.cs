@@ -53,7 +53,7 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         ProcessRequest request = host.Kind == WorkerHostKind.Pythonnet
-            ? new ProcessRequest(DotnetHost(), [HostChoice.WorkerAssembly, "--libpython", host.LibPython!, "--program", settings.PythonExecutable, "--parent-pid", parent, "--", .. workerArguments])
+            ? new ProcessRequest(DotnetHost(), [HostChoice.WorkerAssembly, "--libpython", host.LibPython!, "--program", host.Program!, "--parent-pid", parent, "--", .. workerArguments])
             : new ProcessRequest(settings.PythonExecutable, ["-m", "codemod_worker", "--parent-pid", parent, .. workerArguments]);
         var info = ProcessRunner.CreateStartInfo(request with
         {
