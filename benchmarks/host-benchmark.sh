@@ -19,7 +19,8 @@ tree_rss_kb() {
   pids="$root $(pgrep -P "$root" || true)"
   for p in $(pgrep -P "$root" || true); do pids="$pids $(pgrep -P "$p" || true)"; done
   for p in $pids; do
-    total=$((total + $(awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+    local kb; kb=$(awk '/^VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || true)
+    total=$((total + ${kb:-0}))
   done
   echo "$total"
 }
@@ -38,7 +39,7 @@ run() {
   wait "$pid" || true
   end=$(date +%s.%N)
   read -r user sys < "$tree.$host.time"
-  printf '%-10s wall %6.2f s   cpu %6.2f s (user %.2f + sys %.2f)   peak rss %5d MB   %s\n' "$host" "$(echo "$end - $start" | bc)" "$(echo "$user + $sys" | bc)" "$user" "$sys" $((peak / 1024)) "$(tail -1 "$tree.$host.err")"
+  printf '%-10s wall %6.2f s   cpu %6.2f s (user %.2f + sys %.2f)   peak rss %5d MB   %s\n' "$host" "$(echo "$end - $start" | bc)" "$(echo "$user + $sys" | bc)" "$user" "$sys" $((peak / 1024)) "$(grep -m1 'files found' "$tree.$host.err" | cut -c1-110)"
 }
 
 ready() {
