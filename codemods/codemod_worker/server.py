@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import base64
 import binascii
+import ctypes
 import gc
 import importlib.util
 import json
@@ -14,13 +15,15 @@ import sys
 import threading
 import time
 import traceback
-from typing import Any, BinaryIO, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from codemod_worker import PROTOCOL_VERSION, formatter, speedups
 from codemod_worker.registry import Registry, RequestError
 from codemod_worker.transform import CodemodRunner
 
 _RUNNER_CACHE_LIMIT = 64
+# The ``code`` of a refused request (Codemod.Python's WorkerErrorCodes): the engine decides on codes, never on messages.
+BAD_REQUEST = "bad-request"
 _HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -43,9 +46,9 @@ class Server:
         try:
             request = json.loads(line)
         except ValueError as error:
-            return {"id": None, "ok": False, "error": f"invalid JSON: {_one_line(str(error))}"}
+            return {"id": None, "ok": False, "code": BAD_REQUEST, "error": f"invalid JSON: {_one_line(str(error))}"}
         if not isinstance(request, dict):
-            return {"id": None, "ok": False, "error": "a request must be a JSON object"}
+            return {"id": None, "ok": False, "code": BAD_REQUEST, "error": "a request must be a JSON object"}
         request_id = request.get("id")
         try:
             method = request.get("method")
@@ -54,15 +57,17 @@ class Server:
                 raise RequestError(f"unknown method '{method}'")
             return {"id": request_id, "ok": True, **handler(request)}
         except RequestError as error:
-            return {"id": request_id, "ok": False, "error": _one_line(str(error))}
+            code = getattr(error, "code", BAD_REQUEST)
+            return {"id": request_id, "ok": False, "code": code, "error": _one_line(str(error))}
         except Exception as error:  # a bug here must cost one request, never the worker
             traceback.print_exc(file=sys.stderr)
-            return {"id": request_id, "ok": False, "error": f"internal error: {type(error).__name__}: {_one_line(str(error))}"}
+            message = f"internal error: {type(error).__name__}: {_one_line(str(error))}"
+            return {"id": request_id, "ok": False, "code": "internal", "error": message}
 
     def hello(self, request: Dict[str, Any]) -> Dict[str, Any]:
         spoken = request.get("protocol")
         if spoken != PROTOCOL_VERSION:
-            raise RequestError(f"protocol mismatch: engine speaks {spoken}, worker speaks {PROTOCOL_VERSION}")
+            raise _coded("protocol-mismatch", f"protocol mismatch: engine speaks {spoken}, worker speaks {PROTOCOL_VERSION}")
         return {"protocol": PROTOCOL_VERSION, "python": platform.python_version(), "libcst": _libcst_version()}
 
     def list(self, request: Dict[str, Any]) -> Dict[str, Any]:
@@ -115,7 +120,7 @@ class Server:
             import _scan  # imported on the first scan, so transform-only runs never pay for it
         except ModuleNotFoundError as error:
             if error.name == "_scan":
-                raise RequestError("scan not available")
+                raise _coded("scan-unavailable", "scan not available")
             raise
         try:
             result = _scan.scan_source(path, source, args)
@@ -139,23 +144,16 @@ class Server:
 
 
 def main(argv: List[str]) -> int:
+    """The subprocess host: ``python3 -m codemod_worker`` reads request lines on stdin itself."""
     options = _parse_options(argv)
     _exit_with_parent(options.parent_pid)
-    output = _claim_stdout()
-    speedups.install()
-    server = Server(Registry([_HERE, *options.codemods]))
-    _tune_gc()
-    if options.cwd:
-        # The engine starts us in the codemods folder, so `-m` put that folder (not the user's project) first on
-        # sys.path: a project file named gettext.py or types.py must never shadow a module LibCST imports. Only now,
-        # with sys.path fixed, move to the user's folder, which relative file parameters (a mapping file) refer to.
-        os.chdir(options.cwd)
+    output = os.fdopen(_claim_stdout(), "wb")
+    server = _open_server(options)
     try:
         for line in sys.stdin.buffer:
             if not line.strip():
                 continue
-            response = server.handle(line)
-            output.write(_encode(response))
+            output.write(respond(server, line))
             output.flush()
             if server.stopping:
                 break
@@ -164,6 +162,35 @@ def main(argv: List[str]) -> int:
     except BrokenPipeError:  # the engine went away; nobody is left to answer
         return 0
     return 0
+
+
+def respond(server: Server, line: bytes) -> bytes:
+    """The one per-request entry point both hosts call: a request line in, its response line (with newline) out."""
+    return _encode(server.handle(line))
+
+
+def open_embedded_session(argv: List[str]) -> Tuple[Server, int]:
+    """The pythonnet host (Codemod.Worker) reads stdin and watches the engine itself; it writes responses to the fd returned."""
+    protocol_fd = _claim_stdout()
+    return _open_server(_parse_options(list(argv))), protocol_fd
+
+
+def respond_at(server: Server, address: int, length: int) -> Tuple[bytes, bool]:
+    """The pythonnet host's call: the request is ``length`` bytes at ``address`` (a buffer pinned by the host)."""
+    response = respond(server, ctypes.string_at(address, length))
+    return response, server.stopping
+
+
+def _open_server(options: argparse.Namespace) -> Server:
+    speedups.install()
+    server = Server(Registry([_HERE, *options.codemods]))
+    _tune_gc()
+    if options.cwd:
+        # The engine starts us in the codemods folder, so `-m` put that folder (not the user's project) first on
+        # sys.path: a project file named gettext.py or types.py must never shadow a module LibCST imports. Only now,
+        # with sys.path fixed, move to the user's folder, which relative file parameters (a mapping file) refer to.
+        os.chdir(options.cwd)
+    return server
 
 
 def _exit_with_parent(expected: Optional[int], interval: float = 0.5) -> None:
@@ -194,13 +221,13 @@ def _parse_options(argv: List[str]) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def _claim_stdout() -> BinaryIO:
+def _claim_stdout() -> int:
     # The protocol owns file descriptor 1. Anything a codemod prints (print(), or native code writing to fd 1) goes to
     # stderr instead, where the engine drains it, rather than corrupting a response line.
     protocol_fd = os.dup(1)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
-    return os.fdopen(protocol_fd, "wb")
+    return protocol_fd
 
 
 def _tune_gc() -> None:
@@ -254,6 +281,12 @@ def _libcst_version() -> str:
 
             _LIBCST_VERSION = __version__
     return _LIBCST_VERSION
+
+
+def _coded(code: str, message: str) -> RequestError:
+    error = RequestError(message)
+    error.code = code  # type: ignore[attr-defined]
+    return error
 
 
 def _one_line(text: str) -> str:

@@ -40,7 +40,7 @@ class CodemodRunner:
             # raised while detecting or applying the PEP 263 coding cookie, before any parsing happens
             return _failed(f"cannot decode: {_describe(error, with_type=False)}")
         except Exception as error:
-            return _failed(f"codemod error: {_describe(error)}")
+            return _failed(f"codemod error: {_describe(error)}", error_type=type(error).__name__)
 
         try:
             output = self._codemod_for(context, context_modules).transform_module(tree)
@@ -48,7 +48,7 @@ class CodemodRunner:
         except SkipFile as error:
             return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
         except Exception as error:  # RecursionError on deeply nested code lands here too
-            return _failed(f"codemod error: {_describe(error)}")
+            return _failed(f"codemod error: {_describe(error)}", error_type=type(error).__name__)
         if formatter and new != original:
             # Changed files only, and before the gates in _outcome: what they check is exactly what would be written.
             formatted, refusal = user_formatter.format_bytes(formatter, new)
@@ -126,8 +126,13 @@ def _syntax_error(error: libcst.ParserSyntaxError, original: bytes, path: str) -
     return _failed(f"syntax error at line {error.raw_line}, column {error.raw_column}: {message}", error.raw_line, error.raw_column)
 
 
-def _failed(reason: str, line: Optional[int] = None, column: Optional[int] = None) -> Dict[str, Any]:
+def _failed(
+    reason: str, line: Optional[int] = None, column: Optional[int] = None, error_type: Optional[str] = None
+) -> Dict[str, Any]:
+    # ``errorType`` names the exception behind a failure: the engine keeps no MemoryError answer in its cache.
     result: Dict[str, Any] = {"outcome": "failed", "reason": reason}
+    if error_type is not None:
+        result["errorType"] = error_type
     if line:
         result["line"] = line
         if column is not None:

@@ -13,6 +13,7 @@ internal static class CliApp
         var root = new RootCommand("codemod: apply LibCST codemods to Python code bases, preview them, apply them atomically, commit and roll back")
         {
             CommonOptions.Python,
+            CommonOptions.Host,
             CommonOptions.Color,
             CommonOptions.Verbose,
             CommonOptions.CacheDir,

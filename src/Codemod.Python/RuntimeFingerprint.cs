@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Reflection;
 using Codemod.Core.Cache;
 
@@ -11,9 +10,6 @@ namespace Codemod.Python;
 /// </summary>
 public sealed record RuntimeFingerprint(string Executable, string PythonVersion, string LibcstVersion, string CodemodSources, string Engine)
 {
-    private const string ProbeScript =
-        "import sys, platform\nfrom importlib.metadata import version\nprint(sys.executable)\nprint(platform.python_version())\nprint(version('libcst'))";
-
     /// <summary>The versions as the workers report them (for reports and commit messages).</summary>
     public IReadOnlyDictionary<string, string> Versions => new Dictionary<string, string> { ["python"] = PythonVersion, ["libcst"] = LibcstVersion };
 
@@ -27,37 +23,11 @@ public sealed record RuntimeFingerprint(string Executable, string PythonVersion,
     }
 
     /// <summary>The fingerprint, or null when the interpreter does not run or has no LibCST (the workers then report why).</summary>
-    public static RuntimeFingerprint? Probe(PythonSettings settings)
-    {
-        var info = new ProcessStartInfo(settings.PythonExecutable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = settings.CodemodDirectories[0],
-        };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(ProbeScript);
-        // The same environment as the workers (see WorkerProcess.Start), so the probe finds the LibCST they will import.
-        info.Environment.Remove("PYTHONHOME");
-        info.Environment["PYTHONPATH"] = string.Join(Path.PathSeparator, settings.CodemodDirectories);
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        try
-        {
-            using var process = Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            process.WaitForExit();
-            _ = stderr.Result;
-            return process.ExitCode == 0 && lines.Length == 3
-                ? new RuntimeFingerprint(lines[0], lines[1], lines[2], SourcesOf(settings.CodemodDirectories), EngineBuild())
-                : null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null;
-        }
-    }
+    /// <remarks>The worker host is not part of it: both hosts run the same Python code and give byte-identical answers.</remarks>
+    public static RuntimeFingerprint? Probe(PythonSettings settings) =>
+        InterpreterInfo.Probe(settings) is { LibcstVersion: { } libcst } info
+            ? new RuntimeFingerprint(info.Executable, info.PythonVersion, libcst, SourcesOf(settings.CodemodDirectories), EngineBuild())
+            : null;
 
     /// <summary>A hash of every <c>.py</c> file under the folders, by relative path: any edit to any codemod or helper is a new fingerprint.</summary>
     public static string SourcesOf(IEnumerable<string> folders)

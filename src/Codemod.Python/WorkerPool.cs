@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using Codemod.Core.Changes;
 using Codemod.Core.Files;
 using Codemod.Core.Scan;
 using Codemod.Core.Settings;
 using Codemod.Core.Transform;
+using Codemod.Python.Protocol;
 
 namespace Codemod.Python;
 
@@ -15,11 +17,13 @@ namespace Codemod.Python;
 /// </summary>
 public sealed class WorkerPool : ITransformRunner, IScanRunner
 {
+    private static readonly WorkerJsonContext Json = WorkerJsonContext.Default;
     private readonly PythonSettings _settings;
     private readonly Channel<WorkerProcess?> _slots;
     private readonly List<WorkerProcess> _started = [];
     private IReadOnlyDictionary<string, string>? _versions;
     private IReadOnlyList<CodemodInfo>? _codemods;
+    private HostChoice? _host;
 
     public WorkerPool(PythonSettings settings)
     {
@@ -31,36 +35,57 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         }
     }
 
+    /// <summary>The host the workers use and why (probes the interpreter once; the fallback's notice is given here, once).</summary>
+    public HostChoice Host
+    {
+        get
+        {
+            lock (_slots)
+            {
+                if (_host is null)
+                {
+                    _host = HostChoice.Decide(InterpreterInfo.Probe(_settings), _settings.Host, _settings.HostSource);
+                    if (_host.Notice is { } notice)
+                    {
+                        _settings.Notice?.Invoke(notice);
+                    }
+                }
+
+                return _host;
+            }
+        }
+    }
+
     public async Task<IReadOnlyDictionary<string, string>> GetVersionsAsync(CancellationToken cancellationToken)
     {
         if (_versions is null)
         {
-            await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), _ => 0, cancellationToken).ConfigureAwait(false);
+            await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), Json.ListResponse, _ => 0, cancellationToken).ConfigureAwait(false);
         }
 
         return _versions!;
     }
 
     public async Task<IReadOnlyList<CodemodInfo>> ListCodemodsAsync(CancellationToken cancellationToken) =>
-        _codemods ??= await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), WorkerProtocol.ParseList, cancellationToken).ConfigureAwait(false);
+        _codemods ??= await RoundTripAsync(w => WorkerProtocol.List(w.NextId()), Json.ListResponse, WorkerProtocol.ToCodemods, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The codemods of the folders and LibCST's built-in commands (named by dotted path), for <c>codemod list --all</c>.</summary>
     public Task<IReadOnlyList<CodemodInfo>> ListWithLibcstAsync(CancellationToken cancellationToken) =>
-        RoundTripAsync(w => WorkerProtocol.List(w.NextId(), withLibcst: true), WorkerProtocol.ParseList, cancellationToken);
+        RoundTripAsync(w => WorkerProtocol.List(w.NextId(), withLibcst: true), Json.ListResponse, WorkerProtocol.ToCodemods, cancellationToken);
 
     /// <summary>One codemod by name or dotted class path (<c>libcst.codemod.commands.rename.RenameCommand</c>); an unknown one is a <see cref="UserError"/>.</summary>
     public Task<CodemodInfo> DescribeAsync(string codemod, CancellationToken cancellationToken) =>
-        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, null), r => WorkerProtocol.ParseCodemod(r.GetProperty("codemod")), cancellationToken);
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, null), Json.CheckResponse, r => WorkerProtocol.ToCodemod(r.Codemod!), cancellationToken);
 
     /// <summary>
     /// Builds the codemod once with <paramref name="arguments"/> and looks for the formatter's program; a value the codemod
     /// rejects, or a formatter that is not installed, is a <see cref="UserError"/> (exit 2) before any file is read.
     /// </summary>
     public Task<int> CheckArgumentsAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyList<string>? formatter, CancellationToken cancellationToken) =>
-        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments, formatter), _ => 0, cancellationToken);
+        RoundTripAsync(w => WorkerProtocol.Check(w.NextId(), codemod, arguments, formatter), Json.CheckResponse, _ => 0, cancellationToken);
 
     public Task<IReadOnlyList<string>> PrefilterForAsync(string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
-        RoundTripAsync(w => WorkerProtocol.Prefilter(w.NextId(), codemod, arguments), r => WorkerProtocol.Strings(r, "tokens"), cancellationToken);
+        RoundTripAsync(w => WorkerProtocol.Prefilter(w.NextId(), codemod, arguments), Json.PrefilterResponse, r => r.Tokens, cancellationToken);
 
     public async Task<FileOutcome> TransformAsync(TransformRequest request, CancellationToken cancellationToken)
     {
@@ -83,10 +108,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             return FileOutcome.Fail(request.File.RelativePath, failure!);
         }
 
-        using (response)
-        {
-            return WorkerProtocol.ParseTransform(response.RootElement, request);
-        }
+        return WorkerProtocol.ToOutcome(WorkerProtocol.Read(response, Json.TransformResponse), request);
     }
 
     public async Task<FileScan> ScanAsync(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
@@ -97,16 +119,15 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             return FileScan.Failed(file.RelativePath, failure!);
         }
 
-        using (response)
+        // A worker without the scan module fails every file the same way: that is a broken installation, not a file problem.
+        if (WorkerProtocol.Read(response, Json.WorkerResponse) is { Ok: false, Code: WorkerErrorCodes.ScanUnavailable })
         {
-            // A worker without the scan module fails every file the same way: that is a broken installation, not a file problem.
-            if (!response.RootElement.GetProperty("ok").GetBoolean() && WorkerProtocol.OptionalString(response.RootElement, "error") == "scan not available")
-            {
-                throw new EnvironmentMissing("the Python worker cannot scan (codemods/_scan.py is missing): reinstall codemod");
-            }
-
-            return ScanFactsReader.Read(file.RelativePath, response.RootElement);
+            throw new EnvironmentMissing("the Python worker cannot scan (codemods/_scan.py is missing): reinstall codemod");
         }
+
+        // The facts are a document of their own (codemods/_scan.py), read field by field.
+        using var document = JsonDocument.Parse(response);
+        return ScanFactsReader.Read(file.RelativePath, document.RootElement);
     }
 
     public async ValueTask DisposeAsync()
@@ -126,7 +147,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
     }
 
     /// <summary>One request with a time limit: the response, or null and the reason the worker gave none (and whether that was the limit).</summary>
-    private async Task<(JsonDocument? Response, string? Failure, bool TimedOut)> CallWithTimeoutAsync(Func<WorkerProcess, byte[]> request, TimeSpan limit, bool fresh, CancellationToken cancellationToken)
+    private async Task<(string? Response, string? Failure, bool TimedOut)> CallWithTimeoutAsync(Func<WorkerProcess, byte[]> request, TimeSpan limit, bool fresh, CancellationToken cancellationToken)
     {
         var worker = await AcquireAsync(fresh, cancellationToken).ConfigureAwait(false);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -157,7 +178,8 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         }
     }
 
-    private async Task<T> RoundTripAsync<T>(Func<WorkerProcess, byte[]> request, Func<JsonElement, T> parse, CancellationToken cancellationToken)
+    private async Task<T> RoundTripAsync<TResponse, T>(Func<WorkerProcess, byte[]> request, JsonTypeInfo<TResponse> type, Func<TResponse, T> parse, CancellationToken cancellationToken)
+        where TResponse : WorkerResponse
     {
         var (response, failure, _) = await CallWithTimeoutAsync(request, _settings.Timeout, fresh: false, cancellationToken).ConfigureAwait(false);
         if (response is null)
@@ -165,15 +187,13 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             throw new EnvironmentMissing($"the Python worker failed: {failure}");
         }
 
-        using (response)
+        var answer = WorkerProtocol.Read(response, type);
+        if (!answer.Ok)
         {
-            if (!response.RootElement.GetProperty("ok").GetBoolean())
-            {
-                throw new UserError(WorkerProtocol.OptionalString(response.RootElement, "error") ?? "the Python worker refused the request");
-            }
-
-            return parse(response.RootElement);
+            throw new UserError(answer.Error ?? "the Python worker refused the request");
         }
+
+        return parse(answer);
     }
 
     /// <summary>A worker from a free slot; <paramref name="fresh"/> replaces a warm one with a new process (nothing carried over).</summary>
@@ -203,7 +223,7 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         WorkerProcess worker;
         try
         {
-            worker = WorkerProcess.Start(_settings);
+            worker = WorkerProcess.Start(_settings, Host);
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -217,8 +237,8 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        using var hello = await worker.CallAsync(WorkerProtocol.Hello(worker.NextId()), timeout.Token).ConfigureAwait(false);
-        if (hello is null)
+        var line = await worker.CallAsync(WorkerProtocol.Hello(worker.NextId()), timeout.Token).ConfigureAwait(false);
+        if (line is null)
         {
             var tail = worker.StderrTail;
             worker.Dispose();
@@ -227,16 +247,17 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
                 : new EnvironmentMissing($"the Python worker did not start: {tail}");
         }
 
-        if (!hello.RootElement.GetProperty("ok").GetBoolean())
+        var hello = WorkerProtocol.Read(line, Json.HelloResponse);
+        if (!hello.Ok)
         {
             worker.Dispose();
-            throw new EnvironmentMissing($"the Python worker does not speak protocol {WorkerProtocol.Version}: {WorkerProtocol.OptionalString(hello.RootElement, "error")}; reinstall codemod");
+            throw new EnvironmentMissing($"the Python worker does not speak protocol {WorkerProtocol.Version}: {hello.Error}; reinstall codemod");
         }
 
         _versions ??= new Dictionary<string, string>
         {
-            ["python"] = WorkerProtocol.OptionalString(hello.RootElement, "python") ?? "?",
-            ["libcst"] = WorkerProtocol.OptionalString(hello.RootElement, "libcst") ?? "?",
+            ["python"] = hello.Python ?? "?",
+            ["libcst"] = hello.Libcst ?? "?",
         };
         return worker;
     }

@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
+using Codemod.Processes;
 
 namespace Codemod.Python;
 
-/// <summary>One persistent <c>python3 -m codemod_worker</c> process: one request at a time, one JSON line each way.</summary>
+/// <summary>One persistent worker process (either host, see <see cref="HostChoice"/>): one request at a time, one JSON line each way.</summary>
 internal sealed class WorkerProcess : IDisposable
 {
     private const int StderrLinesKept = 20;
@@ -37,44 +36,60 @@ internal sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static WorkerProcess Start(PythonSettings settings)
+    /// <summary>Starts one worker of the chosen host; both answer the same protocol through the same Python entry point.</summary>
+    public static WorkerProcess Start(PythonSettings settings, HostChoice host)
     {
-        var info = new ProcessStartInfo(settings.PythonExecutable)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-            // `python -m` puts its working folder first on sys.path: starting in the user's project would let a project
-            // file named like a standard module (gettext.py) shadow what LibCST imports. The worker moves to --cwd itself.
-            WorkingDirectory = settings.CodemodDirectories[0],
-        };
-        info.ArgumentList.Add("-m");
-        info.ArgumentList.Add("codemod_worker");
         // The worker watches this process and exits when it is gone (a kill -9 closes no pipe a busy worker reads).
-        info.ArgumentList.Add("--parent-pid");
-        info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var parent = Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var workerArguments = new List<string>();
         if (settings.WorkingDirectory is not null)
         {
-            info.ArgumentList.Add("--cwd");
-            info.ArgumentList.Add(settings.WorkingDirectory);
+            workerArguments.AddRange(["--cwd", settings.WorkingDirectory]);
         }
 
         foreach (var extra in settings.CodemodDirectories.Skip(1))
         {
-            info.ArgumentList.Add("--codemods");
-            info.ArgumentList.Add(extra);
+            workerArguments.AddRange(["--codemods", extra]);
         }
 
-        // A PYTHONHOME meant for another interpreter breaks the stdlib import; bytecode caches would litter the codemods folder.
-        info.Environment.Remove("PYTHONHOME");
-        info.Environment["PYTHONPATH"] = string.Join(Path.PathSeparator, settings.CodemodDirectories);
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        info.Environment["PYTHONIOENCODING"] = "utf-8";
-        info.Environment["PYTHONUNBUFFERED"] = "1";
+        ProcessRequest request = host.Kind == WorkerHostKind.Pythonnet
+            ? new ProcessRequest(DotnetHost(), [HostChoice.WorkerAssembly, "--libpython", host.LibPython!, "--program", host.Program!, "--parent-pid", parent, "--", .. workerArguments])
+            : new ProcessRequest(settings.PythonExecutable, ["-m", "codemod_worker", "--parent-pid", parent, .. workerArguments]);
+        var info = ProcessRunner.CreateStartInfo(request with
+        {
+            // `python -m` puts its working folder first on sys.path: starting in the user's project would let a project
+            // file named like a standard module (gettext.py) shadow what LibCST imports. The worker moves to --cwd itself.
+            WorkingDirectory = settings.CodemodDirectories[0],
+            Environment = PythonEnvironment(settings),
+        });
         return new WorkerProcess(Process.Start(info)!);
+    }
+
+    /// <summary>
+    /// The environment of every Python the engine starts: no PYTHONHOME (one meant for another interpreter breaks the
+    /// stdlib import, and crashes an embedded one), the codemods importable, no bytecode caches in the codemods folder.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> PythonEnvironment(PythonSettings settings) => new Dictionary<string, string?>
+    {
+        ["PYTHONHOME"] = null,
+        ["PYTHONPATH"] = string.Join(Path.PathSeparator, settings.CodemodDirectories),
+        ["PYTHONDONTWRITEBYTECODE"] = "1",
+        ["PYTHONIOENCODING"] = "utf-8",
+        ["PYTHONUNBUFFERED"] = "1",
+    };
+
+    /// <summary>The <c>dotnet</c> executable of the runtime this engine runs on (it runs Codemod.Worker.dll).</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            return self;
+        }
+
+        // .../dotnet/shared/Microsoft.NETCore.App/<version>/ -> .../dotnet/dotnet
+        var runtime = System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory();
+        var muxer = Path.GetFullPath(Path.Combine(runtime, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet"));
+        return File.Exists(muxer) ? muxer : "dotnet";
     }
 
     public string StderrTail
@@ -90,15 +105,14 @@ internal sealed class WorkerProcess : IDisposable
 
     public long NextId() => ++_nextId;
 
-    /// <summary>Sends one request and reads its response; null when the process died before answering.</summary>
-    public async Task<JsonDocument?> CallAsync(byte[] request, CancellationToken cancellationToken)
+    /// <summary>Sends one request and reads its response line; null when the process died before answering.</summary>
+    public async Task<string?> CallAsync(byte[] request, CancellationToken cancellationToken)
     {
         try
         {
             await _process.StandardInput.BaseStream.WriteAsync(request, cancellationToken).ConfigureAwait(false);
             await _process.StandardInput.BaseStream.FlushAsync(cancellationToken).ConfigureAwait(false);
-            var line = await _process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            return line is null ? null : JsonDocument.Parse(line);
+            return await _process.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (IOException)
         {

@@ -1,156 +1,124 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Codemod.Core.Changes;
+using Codemod.Core.Settings;
 using Codemod.Core.Transform;
+using Codemod.Python.Protocol;
 
 namespace Codemod.Python;
 
-/// <summary>Requests and responses of the JSON-lines worker protocol (see README, "Worker protocol").</summary>
+/// <summary>
+/// The JSON-lines worker protocol (see README, "Worker protocol"): typed requests and responses
+/// (<see cref="Protocol"/>) written and read by <see cref="WorkerJsonContext"/>, and their translation to the engine's model.
+/// </summary>
 internal static class WorkerProtocol
 {
     public const int Version = 1;
 
-    public static byte[] Hello(long id) => Write(id, "hello", w => w.WriteNumber("protocol", Version));
+    private static WorkerJsonContext Json => WorkerJsonContext.Default;
 
-    public static byte[] List(long id, bool withLibcst = false) => Write(id, "list", w =>
-    {
-        if (withLibcst)
-        {
-            w.WriteBoolean("all", true);
-        }
-    });
+    public static byte[] Hello(long id) => Line(new HelloRequest(id, Version), Json.HelloRequest);
 
-    public static byte[] Shutdown(long id) => Write(id, "shutdown", _ => { });
+    public static byte[] List(long id, bool withLibcst = false) => Line(new ListRequest(id, withLibcst ? true : null), Json.ListRequest);
+
+    public static byte[] Shutdown(long id) => Line(new ShutdownRequest(id), Json.ShutdownRequest);
 
     public static byte[] Prefilter(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
-        Write(id, "prefilter", w =>
-        {
-            w.WriteString("codemod", codemod);
-            WriteArguments(w, arguments);
-        });
+        Line(new PrefilterRequest(id, codemod, Arguments(arguments)), Json.PrefilterRequest);
 
     /// <summary>Describes one codemod (a dotted class path too); with <paramref name="arguments"/>, also builds it with them.</summary>
     public static byte[] Check(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>>? arguments, IReadOnlyList<string>? formatter = null) =>
-        Write(id, "check", w =>
-        {
-            w.WriteString("codemod", codemod);
-            if (arguments is not null)
-            {
-                WriteArguments(w, arguments);
-            }
+        Line(new CheckRequest(id, codemod, arguments is null ? null : Arguments(arguments), formatter is { Count: > 0 } ? formatter : null), Json.CheckRequest);
 
-            WriteFormatter(w, formatter);
-        });
+    public static byte[] Transform(long id, TransformRequest request) => Line(
+        new TransformFileRequest(
+            id,
+            request.File.RelativePath,
+            request.Codemod,
+            Arguments(request.Arguments),
+            request.ContextModules.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
+            request.Formatter is { Count: > 0 } ? request.Formatter : null,
+            request.File.Bytes),
+        Json.TransformFileRequest);
 
-    public static byte[] Transform(long id, TransformRequest request) => Write(id, "transform", w =>
+    public static byte[] Scan(long id, string path, byte[] source, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
+        Line(new ScanFileRequest(id, path, Arguments(arguments), source), Json.ScanFileRequest);
+
+    /// <summary>A response line read as <typeparamref name="T"/>; a line that is not one is an internal error of the worker.</summary>
+    public static T Read<T>(string line, JsonTypeInfo<T> type)
+        where T : WorkerResponse
     {
-        w.WriteString("path", request.File.RelativePath);
-        w.WriteString("codemod", request.Codemod);
-        WriteArguments(w, request.Arguments);
-        w.WriteStartObject("context");
-        foreach (var (module, bytes) in request.ContextModules)
+        try
         {
-            w.WriteBase64String(module, bytes);
+            return JsonSerializer.Deserialize(line, type) ?? throw new JsonException("null response");
         }
-
-        w.WriteEndObject();
-        WriteFormatter(w, request.Formatter);
-        w.WriteBase64String("source", request.File.Bytes);
-    });
-
-    private static void WriteFormatter(Utf8JsonWriter w, IReadOnlyList<string>? formatter)
-    {
-        if (formatter is { Count: > 0 })
+        catch (JsonException e)
         {
-            w.WriteStartArray("formatter");
-            foreach (var word in formatter)
-            {
-                w.WriteStringValue(word);
-            }
-
-            w.WriteEndArray();
+            throw new EnvironmentMissing($"the Python worker answered something that is not a {typeof(T).Name}: {e.Message}");
         }
     }
 
-    public static byte[] Scan(long id, string path, byte[] source, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
-        Write(id, "scan", w =>
-        {
-            w.WriteString("path", path);
-            WriteArguments(w, arguments);
-            w.WriteBase64String("source", source);
-        });
+    public static IReadOnlyList<CodemodInfo> ToCodemods(ListResponse response) => [.. response.Codemods.Select(ToCodemod)];
 
-    public static IReadOnlyList<CodemodInfo> ParseList(JsonElement response) =>
-        [.. response.GetProperty("codemods").EnumerateArray().Select(ParseCodemod)];
-
-    public static CodemodInfo ParseCodemod(JsonElement c) => new(
-            Name: c.GetProperty("name").GetString()!,
-            Description: c.GetProperty("description").GetString() ?? string.Empty,
-            Version: c.GetProperty("version").GetString() ?? "0",
-            Prefilter: Strings(c, "prefilter"),
-            Parameters: [.. c.GetProperty("parameters").EnumerateArray().Select(p => new CodemodParameter(
-                p.GetProperty("name").GetString()!,
-                OptionalString(p, "help") ?? string.Empty,
-                p.TryGetProperty("default", out var d) && d.ValueKind != JsonValueKind.Null ? (d.ValueKind == JsonValueKind.String ? d.GetString() : d.GetRawText()) : null,
-                p.TryGetProperty("required", out var r) && r.GetBoolean(),
-                p.TryGetProperty("multiple", out var m) && m.GetBoolean()))],
-            Breaking: c.TryGetProperty("breaking", out var b) && b.GetBoolean(),
-            ContextArgs: Strings(c, "contextArgs"),
-            PrefilterFromArgs: c.TryGetProperty("prefilterFromArgs", out var pf) && pf.GetBoolean())
+    public static CodemodInfo ToCodemod(CodemodDescription c) => new(
+            Name: c.Name,
+            Description: c.Description ?? string.Empty,
+            Version: c.Version ?? "0",
+            Prefilter: c.Prefilter,
+            Parameters: [.. c.Parameters.Select(p => new CodemodParameter(
+                p.Name,
+                p.Help ?? string.Empty,
+                p.Default is { ValueKind: not JsonValueKind.Null } d ? (d.ValueKind == JsonValueKind.String ? d.GetString() : d.GetRawText()) : null,
+                p.Required,
+                p.Multiple))],
+            Breaking: c.Breaking,
+            ContextArgs: c.ContextArgs,
+            PrefilterFromArgs: c.PrefilterFromArgs)
     {
-        RequiredModules = c.TryGetProperty("requiredModules", out var required) && required.ValueKind == JsonValueKind.Array
-            ? [.. required.EnumerateArray().Select(r => new RequiredModule(OptionalString(r, "parameter") ?? string.Empty, OptionalString(r, "nameParameter")))]
-            : [],
+        RequiredModules = [.. c.RequiredModules.Select(r => new RequiredModule(r.Parameter ?? string.Empty, r.NameParameter))],
     };
 
-    public static FileOutcome ParseTransform(JsonElement response, TransformRequest request)
+    public static FileOutcome ToOutcome(TransformResponse response, TransformRequest request)
     {
         var path = request.File.RelativePath;
-        if (!response.GetProperty("ok").GetBoolean())
+        if (!response.Ok)
         {
-            return FileOutcome.Fail(path, "worker refused the request: " + OptionalString(response, "error"));
+            return FileOutcome.Fail(path, "worker refused the request: " + response.Error);
         }
 
-        var outcome = response.GetProperty("outcome").GetString();
         var basic = new FileOutcome
         {
             Path = path,
-            Kind = outcome switch
+            Kind = response.Outcome switch
             {
                 "changed" => OutcomeKind.Changed,
                 "unchanged" => OutcomeKind.Unchanged,
                 "skipped" => OutcomeKind.Skipped,
                 _ => OutcomeKind.Failed,
             },
-            Reason = OptionalString(response, "reason"),
-            Line = response.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : null,
+            Reason = response.Reason,
+            Line = response.Line,
             OriginalHash = request.File.Hash,
             // A codemod that ran out of memory may well succeed on a quieter machine: that answer is not kept.
-            Reproducible = !(OptionalString(response, "reason") ?? string.Empty).Contains("MemoryError", StringComparison.Ordinal),
-            Changes = Records(response, "changes"),
-            Reviews = Records(response, "reviews"),
-            Breaking = response.TryGetProperty("breaking", out var breaking) && breaking.ValueKind == JsonValueKind.Array
-                ? [.. breaking.EnumerateArray().Select(e => new BreakingRecord(OptionalString(e, "what") ?? string.Empty, OptionalString(e, "migrate") ?? string.Empty))]
-                : [],
+            Reproducible = response.ErrorType != "MemoryError",
+            Changes = Records(response.Changes),
+            Reviews = Records(response.Reviews),
+            Breaking = [.. (response.Breaking ?? []).Select(e => new BreakingRecord(e.What ?? string.Empty, e.Migrate ?? string.Empty))],
         };
         if (basic.Kind != OutcomeKind.Changed)
         {
             return basic;
         }
 
-        var newBytes = response.GetProperty("source").GetBytesFromBase64();
+        var newBytes = response.Source ?? [];
         return newBytes.AsSpan().SequenceEqual(request.File.Bytes)
             ? basic with { Kind = OutcomeKind.Unchanged }
             : basic with { OriginalBytes = request.File.Bytes, NewBytes = newBytes };
     }
 
-    private static IReadOnlyList<ChangeRecord> Records(JsonElement response, string name) =>
-        response.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
-            ? [.. list.EnumerateArray().Select(r => new ChangeRecord(
-                r.TryGetProperty("line", out var l) ? l.GetInt32() : 0,
-                r.TryGetProperty("column", out var c) ? c.GetInt32() : 0,
-                OptionalString(r, "kind") ?? string.Empty,
-                OptionalString(r, "message") ?? string.Empty) { RequiresChangedModule = OptionalString(r, "requiresChangedModule") })]
-            : [];
+    private static IReadOnlyList<ChangeRecord> Records(IReadOnlyList<ChangeDescription>? records) =>
+        [.. (records ?? []).Select(r => new ChangeRecord(r.Line, r.Column, r.Kind ?? string.Empty, r.Message ?? string.Empty) { RequiresChangedModule = r.RequiresChangedModule })];
 
     public static IReadOnlyList<string> Strings(JsonElement element, string name) =>
         element.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
@@ -160,42 +128,22 @@ internal static class WorkerProtocol
     public static string? OptionalString(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static void WriteArguments(Utf8JsonWriter w, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
+    /// <summary>Codemod parameters as the worker reads them: one value as a string, several as a list; sorted by name.</summary>
+    private static JsonObject Arguments(IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
     {
-        w.WriteStartObject("args");
+        var args = new JsonObject();
         foreach (var (name, values) in arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
-            if (values.Count == 1)
-            {
-                w.WriteString(name, values[0]);
-            }
-            else
-            {
-                w.WriteStartArray(name);
-                foreach (var value in values)
-                {
-                    w.WriteStringValue(value);
-                }
-
-                w.WriteEndArray();
-            }
+            args[name] = values.Count == 1 ? JsonValue.Create(values[0]) : new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
         }
 
-        w.WriteEndObject();
+        return args;
     }
 
-    private static byte[] Write(long id, string method, Action<Utf8JsonWriter> body)
+    private static byte[] Line<T>(T request, JsonTypeInfo<T> type)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("id", id);
-            w.WriteString("method", method);
-            body(w);
-            w.WriteEndObject();
-        }
-
+        JsonSerializer.Serialize(buffer, request, type);
         buffer.WriteByte((byte)'\n');
         return buffer.ToArray();
     }

@@ -18,7 +18,7 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
         var settings = run.Engine.Run;
         preflight?.Invoke(settings);
         var arguments = run.ArgumentValues;
-        await using var session = new CodemodSession(run.Engine.Python, OpenCache(run.Engine.CacheDirectory, context));
+        await using var session = new CodemodSession(run.Engine.Python with { Notice = context.Error.WriteLine }, OpenCache(run.Engine.CacheDirectory, context));
         var origins = run.Arguments.Where(a => a.Value.Layer == SettingLayer.Configuration).ToDictionary(a => a.Key, a => a.Value.Where, StringComparer.Ordinal);
         var codemod = await session.ResolveAsync(run.Codemod, arguments, cancellationToken, settings.Formatter, origins).ConfigureAwait(false);
         var changes = await session.RunAsync(settings, codemod, arguments, null, cancellationToken).ConfigureAwait(false);

@@ -44,6 +44,7 @@ internal static class DoctorCommand
             ("libgit2", GitRepository.LibGit2Version().StartsWith("not loadable", StringComparison.Ordinal) ? Status.Warning : Status.Ok, GitRepository.LibGit2Version() + ": reads history; the git CLI touches work tree and index"),
             ("codemods", Directory.Exists(PythonSettings.BundledCodemodDirectory) ? Status.Ok : Status.Missing, PythonSettings.BundledCodemodDirectory),
         };
+        rows.InsertRange(2, WorkerHost(settings));
         if (probe.LibcstVersion is not null)
         {
             try
@@ -66,6 +67,32 @@ internal static class DoctorCommand
         console.Write(table);
         context.Output.Flush();
         return ExitCodes.For(new RunVerdict(EnvironmentMissing: rows.Any(r => r.Status == Status.Missing)));
+    }
+
+    // The shared libpython the pythonnet host embeds, and which host the workers will use and why.
+    private static List<(string Name, Status Status, string Detail)> WorkerHost(PythonSettings settings)
+    {
+        var rows = new List<(string Name, Status Status, string Detail)>();
+        var interpreter = InterpreterInfo.Probe(settings);
+        if (interpreter is not null)
+        {
+            rows.Add(interpreter.SharedLibrary is { } library
+                ? ("libpython", Status.Ok, library)
+                : ("libpython", Status.Warning, $"{interpreter.Describe()}: {interpreter.NoLibraryReason}"));
+        }
+
+        try
+        {
+            var host = HostChoice.Decide(interpreter, settings.Host, settings.HostSource);
+            var name = host.Kind == WorkerHostKind.Pythonnet ? "pythonnet (CPython embedded in a .NET worker)" : "python (a python3 subprocess per worker)";
+            rows.Add(("worker host", host.Notice is null ? Status.Ok : Status.Warning, $"{name}: {host.Why}"));
+        }
+        catch (Exception e) when (e is UserError or EnvironmentMissing)
+        {
+            rows.Add(("worker host", Status.Missing, e.Message));
+        }
+
+        return rows;
     }
 
     private static (string, Status, string) Libcst(string python, string? version) => version switch

@@ -25,7 +25,7 @@ internal static class PlanCommand
     private static async Task<int> RunAsync(PlanSettings plan, CliContext context, CancellationToken cancellationToken)
     {
         var steps = PlanReader.Read(plan.PlanFile, plan.PlanDisplay);
-        var settings = new PlanRunSettings(plan.Engine.Run, plan.Engine.Python, plan.DryRun, plan.NoVerify);
+        var settings = new PlanRunSettings(plan.Engine.Run, plan.Engine.Python with { Notice = context.Error.WriteLine }, plan.DryRun, plan.NoVerify);
         var (json, paint, diffPaint) = (plan.Json, plan.Style.Stderr, plan.Style.Stdout);
         PlanReport report;
         try

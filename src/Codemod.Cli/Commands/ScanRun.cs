@@ -31,7 +31,7 @@ internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
             throw new UserError($"{command} compares files with each other, so a shard would miss duplicates across shards: drop --shard");
         }
 
-        await using var session = new CodemodSession(engine.Python, CodemodRun.OpenCache(engine.CacheDirectory, context));
+        await using var session = new CodemodSession(engine.Python with { Notice = context.Error.WriteLine }, CodemodRun.OpenCache(engine.CacheDirectory, context));
         var scan = await session.ScanAsync(settings, arguments, cancellationToken).ConfigureAwait(false);
         return new ScanRun(settings, scan);
     }

@@ -36,6 +36,8 @@ internal sealed class CommonOptions
 
     public static Option<string?> Python { get; } = new("--python") { Description = "Python interpreter with LibCST (default: $CODEMOD_PYTHON, else the configuration's python, else python3)", Recursive = true };
 
+    public static Option<string?> Host { get; } = CreateHost();
+
     public static Option<string> Color { get; } = CreateColor();
 
     public static Option<string?> CacheDir { get; } = new("--cache-dir") { Description = "Result cache folder (default: $CODEMOD_CACHE_DIR, else the configuration's cache-dir, else $XDG_CACHE_HOME/codemod, else ~/.cache/codemod)", HelpName = "DIR", Recursive = true };
@@ -74,6 +76,13 @@ internal sealed class CommonOptions
     {
         var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => choices[0] };
         option.AcceptOnlyFromAmong(choices);
+        return option;
+    }
+
+    private static Option<string?> CreateHost()
+    {
+        var option = new Option<string?>("--host") { Description = "How workers run LibCST: pythonnet (embedded, the default where libpython is shared) or python (a python3 subprocess); default: $CODEMOD_HOST", Recursive = true };
+        option.AcceptOnlyFromAmong("pythonnet", "python");
         return option;
     }
 

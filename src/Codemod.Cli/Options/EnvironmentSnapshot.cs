@@ -19,6 +19,9 @@ internal sealed record EnvironmentSnapshot(
     /// <summary>The default number of workers.</summary>
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 
+    /// <summary><c>CODEMOD_HOST</c>: the worker host (pythonnet or python) when <c>--host</c> is not given.</summary>
+    public string? Host { get; init; }
+
     public static EnvironmentSnapshot Read() => new(
         NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),
@@ -32,6 +35,7 @@ internal sealed record EnvironmentSnapshot(
         GitReads: NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_GIT_READS")))
     {
         TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
+        Host = NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_HOST")),
     };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

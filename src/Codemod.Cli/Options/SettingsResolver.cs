@@ -38,7 +38,7 @@ internal static class SettingsResolver
     public static SettingLayers Layers(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, string start) =>
         new(parse, options, environment, ConfigLocator.Find(start, Given(parse, CommonOptions.Config), Given(parse, CommonOptions.NoConfig), environment.CurrentDirectory));
 
-    public static PythonSettings Python(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, SettingLayers layers, RunSettings? run)
+    public static PythonSettings Python(ParseResult parse, CommonOptions? options, EnvironmentSnapshot environment, SettingLayers layers, RunSettings? run, TextWriter? notices = null)
     {
         var extra = options is null ? [] : (parse.GetValue(options.Codemods) ?? []).Select(d => Path.GetFullPath(d, environment.CurrentDirectory)).ToList();
         foreach (var directory in extra.Where(d => !Directory.Exists(d)))
@@ -46,9 +46,21 @@ internal static class SettingsResolver
             throw new UserError($"--codemods folder '{directory}' does not exist");
         }
 
+        var host = parse.GetValue(CommonOptions.Host);
+        var hostSource = host is null ? "$CODEMOD_HOST" : "--host";
+        host ??= environment.Host;
         return new PythonSettings(layers.Python().Value, [PythonSettings.BundledCodemodDirectory, .. extra], run?.Timeout ?? TimeSpan.FromSeconds(60), run?.Jobs ?? 1)
         {
             WorkingDirectory = environment.CurrentDirectory,
+            Host = host switch
+            {
+                null => null,
+                "pythonnet" => WorkerHostKind.Pythonnet,
+                "python" => WorkerHostKind.Python,
+                _ => throw new UserError($"CODEMOD_HOST={host} is not a worker host: use pythonnet or python"),
+            },
+            HostSource = hostSource,
+            Notice = notices is null ? null : notices.WriteLine,
         };
     }
 

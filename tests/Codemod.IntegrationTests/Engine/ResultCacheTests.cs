@@ -42,7 +42,8 @@ public sealed class ResultCacheTests
         }
 
         public Task<CliHarness.CliResult> RunAsync(params string[] args) =>
-            CliHarness.RunAsync(Project.Path, [.. args, "--python", Python, "--cache-dir", Cache.Path, "-j", "2"]);
+            // The subprocess host: the logging wrapper sees each worker start only when it is the worker (the cache is host-independent).
+            CliHarness.RunAsync(Project.Path, [.. args, "--python", Python, "--host", "python", "--cache-dir", Cache.Path, "-j", "2"]);
 
         public void Dispose()
         {

@@ -8,8 +8,10 @@ public sealed class WorkerResilienceTests
 {
     private static readonly string ExtraCodemods = Path.Combine(Paths.Fixtures, "extra-codemods");
 
-    [Fact]
-    public async Task Worker_killed_by_a_parser_crash_fails_that_file_and_the_run_goes_on()
+    [Theory]
+    [InlineData("pythonnet")]
+    [InlineData("python")]
+    public async Task Worker_killed_by_a_parser_crash_fails_that_file_and_the_run_goes_on(string host)
     {
         // Given a file so deeply nested that LibCST's native parser overflows its stack (a segfault), beside normal files
         using var dir = new TempDirectory();
@@ -19,7 +21,7 @@ public sealed class WorkerResilienceTests
         dir.Write("c_ok.py", "import os\nw = os.getenv('B')\n");
 
         // When previewing with a single worker, so the same slot must be restarted for the later files
-        var result = await CliHarness.RunAsync(dir.Path, "preview", "env-to-isolated", ".", "--format", "json", "-j", "1");
+        var result = await CliHarness.RunAsync(dir.Path, "preview", "env-to-isolated", ".", "--format", "json", "-j", "1", "--host", host);
 
         // Then the deep file failed with the crash as reason, both others changed, and the exit code says attention is needed
         Assert.Equal(1, result.ExitCode);
@@ -29,8 +31,10 @@ public sealed class WorkerResilienceTests
         Assert.Equal(Encoding.UTF8.GetBytes(deep), dir.Read("a_deep.py"));
     }
 
-    [Fact]
-    public async Task Worker_stuck_past_the_timeout_is_killed_and_the_file_fails_with_the_reason()
+    [Theory]
+    [InlineData("pythonnet")]
+    [InlineData("python")]
+    public async Task Worker_stuck_past_the_timeout_is_killed_and_the_file_fails_with_the_reason(string host)
     {
         // Given a codemod that never finishes on one file
         using var dir = new TempDirectory();
@@ -38,7 +42,7 @@ public sealed class WorkerResilienceTests
         dir.Write("b_fine.py", "x = 1\n");
 
         // When running it with a one-second timeout
-        var result = await CliHarness.RunAsync(dir.Path, "preview", "stall-on-marker", ".", "--codemods", ExtraCodemods, "--timeout", "1", "-j", "1", "--format", "json");
+        var result = await CliHarness.RunAsync(dir.Path, "preview", "stall-on-marker", ".", "--codemods", ExtraCodemods, "--timeout", "1", "-j", "1", "--format", "json", "--host", host);
 
         // Then that file failed on the timeout and the next file was still processed by a fresh worker
         Assert.Equal(1, result.ExitCode);

@@ -20,16 +20,19 @@ public sealed class WorkerParentDeathTests
                     pass
         """;
 
-    [Fact]
-    public async Task A_busy_worker_exits_within_seconds_of_its_parent_being_killed()
+    [Theory]
+    [InlineData("pythonnet")]
+    [InlineData("python")]
+    public async Task A_busy_worker_exits_within_seconds_of_its_parent_being_killed(string host)
     {
         // Given the engine with a worker spinning on a file
         using var folder = new TempDirectory();
         folder.Write("project/a.py", "x = 1\n");
         folder.Write("codemods/spin.py", Busy);
-        using var cli = CliProcess.Start(folder.Combine("project"), null, "preview", "test-spin", ".", "--codemods", folder.Combine("codemods"), "-j", "1", "--timeout", "600");
+        using var cli = CliProcess.Start(folder.Combine("project"), null, "preview", "test-spin", ".", "--codemods", folder.Combine("codemods"), "-j", "1", "--timeout", "600", "--host", host);
         var worker = await WorkerOf(cli.Id, TimeSpan.FromMinutes(1));
         await SpinningAsync(worker, TimeSpan.FromMinutes(1));
+        Assert.Contains(host == "pythonnet" ? "Codemod.Worker" : "codemod_worker", File.ReadAllText($"/proc/{worker}/cmdline"), StringComparison.Ordinal);
 
         // When the engine is killed with SIGKILL
         cli.Signal("KILL");
@@ -56,7 +59,7 @@ public sealed class WorkerParentDeathTests
                 {
                     var fields = File.ReadAllText(Path.Combine(stat, "stat"));
                     var ppid = int.Parse(fields[(fields.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-                    if (ppid == parent && File.ReadAllText(Path.Combine(stat, "cmdline")).Contains("codemod_worker", StringComparison.Ordinal))
+                    if (ppid == parent && IsWorker(File.ReadAllText(Path.Combine(stat, "cmdline"))))
                     {
                         return int.Parse(Path.GetFileName(stat), System.Globalization.CultureInfo.InvariantCulture);
                     }
@@ -73,16 +76,30 @@ public sealed class WorkerParentDeathTests
         throw new TimeoutException("no worker process started");
     }
 
-    // The worker's main loop has started (its parent-watch thread runs) and a second of it has gone by, spinning.
+    // Either host: the python3 subprocess (-m codemod_worker) or the .NET worker that embeds CPython (Codemod.Worker.dll).
+    private static bool IsWorker(string commandLine) =>
+        commandLine.Contains("codemod_worker", StringComparison.Ordinal) || commandLine.Contains("Codemod.Worker", StringComparison.Ordinal);
+
+    // The worker spins on the file: it has used a full second of CPU within two seconds of wall time.
     private static async Task SpinningAsync(int pid, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until && !File.ReadAllLines($"/proc/{pid}/status").Any(l => l.StartsWith("Threads:", StringComparison.Ordinal) && l.Split('\t', ' ').Last() != "1"))
+        while (DateTime.UtcNow < until)
         {
-            await Task.Delay(100);
+            var before = CpuTicks(pid);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            if (CpuTicks(pid) - before >= 100)
+            {
+                return;
+            }
         }
+    }
 
-        await Task.Delay(TimeSpan.FromSeconds(1));
+    private static long CpuTicks(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static bool Alive(int pid)

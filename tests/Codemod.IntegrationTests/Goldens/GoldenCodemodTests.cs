@@ -4,17 +4,31 @@ using Codemod.Core.Diff;
 using Codemod.Core.Files;
 using Codemod.Core.Transform;
 using Codemod.IntegrationTests.Infrastructure;
+using Codemod.Python;
 
 namespace Codemod.IntegrationTests.Goldens;
 
 /// <summary>
 /// Every golden case under fixtures/codemods runs through the real worker: the output must equal after.py byte for
 /// byte (on mismatch after.received.py is written beside it: accepting is renaming), the outcome and records must match
-/// expect.json, and running the codemod again on after.py must change nothing.
+/// expect.json, and running the codemod again on after.py must change nothing. Every case runs under both worker hosts
+/// (pythonnet and the python3 subprocess), and both must give the same outcome to the byte: the result cache is shared.
 /// </summary>
 public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixture<WorkerPoolFixture>
 {
-    public static TheoryData<string> Cases()
+    public static TheoryData<string, WorkerHostKind> Cases()
+    {
+        var data = new TheoryData<string, WorkerHostKind>();
+        foreach (var golden in GoldenCase.All(Paths.Fixtures))
+        {
+            data.Add(golden.ToString(), WorkerHostKind.Pythonnet);
+            data.Add(golden.ToString(), WorkerHostKind.Python);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> Names()
     {
         var data = new TheoryData<string>();
         foreach (var golden in GoldenCase.All(Paths.Fixtures))
@@ -27,15 +41,15 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Codemod_output_matches_the_golden_file_and_is_idempotent(string name)
+    public async Task Codemod_output_matches_the_golden_file_and_is_idempotent(string name, WorkerHostKind host)
     {
         // Given a golden case
         var golden = GoldenCase.All(Paths.Fixtures).Single(c => c.ToString() == name);
         var before = File.ReadAllBytes(golden.BeforePath);
         var expectedAfter = File.Exists(golden.AfterPath) ? File.ReadAllBytes(golden.AfterPath) : before;
 
-        // When the codemod runs on before.py
-        var outcome = await TransformAsync(golden, before);
+        // When the codemod runs on before.py in a worker of that host
+        var outcome = await TransformAsync(golden, before, host);
         var actual = outcome.NewBytes ?? before;
 
         // Then the bytes are exactly after.py
@@ -66,10 +80,33 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         // And a second run on after.py changes nothing
         if (outcome.Kind is OutcomeKind.Changed or OutcomeKind.Unchanged)
         {
-            var again = await TransformAsync(golden, expectedAfter);
+            var again = await TransformAsync(golden, expectedAfter, host);
             Assert.True(again.Kind != OutcomeKind.Changed, $"{name}: not idempotent, a second run changes after.py:\n{Encoding.UTF8.GetString(again.NewBytes ?? [])}");
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public async Task Both_worker_hosts_give_the_same_outcome_to_the_byte(string name)
+    {
+        // Given a golden case
+        var golden = GoldenCase.All(Paths.Fixtures).Single(c => c.ToString() == name);
+        var before = File.ReadAllBytes(golden.BeforePath);
+
+        // When it runs under the pythonnet host and under the python3 subprocess host
+        var embedded = await TransformAsync(golden, before, WorkerHostKind.Pythonnet);
+        var subprocess = await TransformAsync(golden, before, WorkerHostKind.Python);
+
+        // Then everything the engine reports or caches is identical: kind, reason, line, records and the new bytes
+        Assert.Equal(Describe(subprocess), Describe(embedded));
+        Assert.True((subprocess.NewBytes ?? []).AsSpan().SequenceEqual(embedded.NewBytes ?? []), $"{name}: the hosts wrote different bytes");
+    }
+
+    private static string Describe(FileOutcome o) =>
+        $"{o.Kind}|{o.Reason}|{o.Line}|{o.Reproducible}|" +
+        string.Join(";", o.Changes.Select(r => $"{r.Line}:{r.Column}:{r.Kind}:{r.Message}:{r.RequiresChangedModule}")) + "|" +
+        string.Join(";", o.Reviews.Select(r => $"{r.Line}:{r.Column}:{r.Kind}:{r.Message}")) + "|" +
+        string.Join(";", o.Breaking.Select(b => $"{b.What}:{b.Migrate}"));
 
     [Fact]
     public void Every_codemod_has_at_least_fifteen_golden_cases()
@@ -79,8 +116,8 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         Assert.Contains("env-to-isolated", counts.Keys);
     }
 
-    private Task<FileOutcome> TransformAsync(GoldenCase golden, byte[] source) =>
-        workers.Pool.TransformAsync(
+    private Task<FileOutcome> TransformAsync(GoldenCase golden, byte[] source, WorkerHostKind host) =>
+        workers.For(host).TransformAsync(
             new TransformRequest(SourceFile.FromBytes(golden.VirtualPath, golden.BeforePath, source), golden.Codemod, golden.Arguments, golden.ContextModules),
             CancellationToken.None);
 
