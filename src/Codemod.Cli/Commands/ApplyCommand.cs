@@ -22,7 +22,7 @@ internal static class ApplyCommand
 
     private static async Task<int> RunAsync(ApplySettings settings, CliContext context, CancellationToken cancellationToken)
     {
-        var control = new ApplyControl { OnPhase = PhaseHook.From(context.Environment.TestPhase, context.Error), Cancel = cancellationToken };
+        var control = new ApplyControl { OnPhase = PhaseHook.From(context.Environment.TestPhase, context.Error, cancellationToken), Cancel = cancellationToken };
         var paint = settings.Style.Stderr;
         if (settings.Run is null)
         {

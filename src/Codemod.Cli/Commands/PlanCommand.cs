@@ -30,7 +30,7 @@ internal static class PlanCommand
         PlanReport report;
         try
         {
-            report = await new PlanRunner(settings, context.Time, step => Progress(context, steps.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error))
+            report = await new PlanRunner(settings, context.Time, step => Progress(context, steps.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error, cancellationToken))
                 .RunAsync(steps, cancellationToken);
         }
         catch (RunInterruptedException e)

@@ -5,12 +5,12 @@ namespace Codemod.Cli.Commits;
 
 /// <summary>
 /// The test hook at a run's named phases (<see cref="RunPhases"/>), from <c>CODEMOD_TEST_PHASE=&lt;phase&gt;:kill</c>
-/// (SIGKILL the process there, as a crash would) or <c>&lt;phase&gt;:pause</c> (say so on stderr and wait three seconds, so
+/// (SIGKILL the process there, as a crash would) or <c>&lt;phase&gt;:pause</c> (say so on stderr and wait until the run is interrupted, at most a minute, so
 /// a test can send a signal mid-phase). Unset in normal use: then there is no hook at all.
 /// </summary>
 internal static class PhaseHook
 {
-    public static Action<string>? From(string? spec, TextWriter error)
+    public static Action<string>? From(string? spec, TextWriter error, CancellationToken interrupted = default)
     {
         if (string.IsNullOrEmpty(spec) || spec.LastIndexOf(':') is var colon && colon <= 0)
         {
@@ -35,7 +35,9 @@ internal static class PhaseHook
             }
             else if (action == "pause")
             {
-                Thread.Sleep(TimeSpan.FromSeconds(3));
+                // Until the signal arrives (on a loaded machine a fixed pause can end before the test's signal is sent),
+                // at most a minute; then the phase goes on and the run reacts to the signal as it would in real use.
+                interrupted.WaitHandle.WaitOne(interrupted.CanBeCanceled ? TimeSpan.FromMinutes(1) : TimeSpan.FromSeconds(3));
             }
         };
     }

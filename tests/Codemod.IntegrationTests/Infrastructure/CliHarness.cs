@@ -28,7 +28,11 @@ public static class CliHarness
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
-        var environment = new EnvironmentSnapshot(NoColor: true, Python: null, CurrentDirectory: workingDirectory, OutputRedirected: true, ErrorRedirected: true);
+        // CODEMOD_HOST=python runs the whole suite under the subprocess host (the default is the pythonnet host).
+        var environment = new EnvironmentSnapshot(NoColor: true, Python: null, CurrentDirectory: workingDirectory, OutputRedirected: true, ErrorRedirected: true)
+        {
+            Host = Environment.GetEnvironmentVariable("CODEMOD_HOST") is { Length: > 0 } host ? host : null,
+        };
         var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment) { Time = time }, cancellationToken);
         return new CliResult(code, stdout.ToArray(), stderr.ToString());
     }
