@@ -45,6 +45,20 @@ internal sealed class LiveProgress(IAnsiConsole console, string label, bool coun
             return;
         }
 
+        try
+        {
+            Draw(state);
+        }
+#pragma warning disable CA1031 // The display is a courtesy: whatever breaks it must not break the run it shows.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            _ended.Wait();
+        }
+    }
+
+    private void Draw(ProgressState state)
+    {
         var progress = new Progress(console)
         {
             AutoClear = true,
@@ -61,7 +75,7 @@ internal sealed class LiveProgress(IAnsiConsole console, string label, bool coun
             var main = context.AddTask(Markup.Escape(label), maxValue: Math.Max(1, state.Total));
             for (var slot = 0; slot < Math.Min(state.Slots, MaxSlotLines); slot++)
             {
-                var row = context.AddTask(string.Empty, autoStart: false);
+                var row = context.AddTask("  ↳", autoStart: false);
                 var number = slot + 1;
                 row.State.Update<int>(ProgressRowColumn.SlotKey, _ => number);
             }
