@@ -12,7 +12,7 @@ internal sealed class ProgressRowColumn(ProgressRowColumn.Part part, ProgressSta
     /// <summary>The key under which a task row keeps its number (1-based); the first row has none.</summary>
     public const string SlotKey = "slot";
 
-    private readonly ProgressBarColumn _bar = new() { Width = 30 };
+    private readonly ProgressBarColumn _bar = new() { Width = 20 };
 
     public enum Part
     {
