@@ -1,6 +1,7 @@
 using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Engine;
+using Codemod.Core.Progress;
 using Codemod.Core.Scan;
 using Codemod.Core.Settings;
 using Codemod.Core.Transform;
@@ -61,11 +62,11 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
         return codemod;
     }
 
-    public Task<ChangeSet> RunAsync(RunSettings settings, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IProgress<FileOutcome>? progress, CancellationToken cancellationToken) =>
+    public Task<ChangeSet> RunAsync(RunSettings settings, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IFileProgress? progress, CancellationToken cancellationToken) =>
         new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, codemod, arguments, progress, cancellationToken);
 
-    public Task<ProjectScan> ScanAsync(RunSettings settings, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken) =>
-        new ScanPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, arguments, null, cancellationToken);
+    public Task<ProjectScan> ScanAsync(RunSettings settings, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IFileProgress? progress, CancellationToken cancellationToken) =>
+        new ScanPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, arguments, progress, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

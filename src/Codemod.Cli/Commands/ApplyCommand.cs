@@ -31,7 +31,8 @@ internal static class ApplyCommand
 
         GitRepository? repository = null;
         Action<RunSettings>? preflight = settings.Commit ? s => repository = CommitFlow.OpenForCommit(s.Root, settings.AllowDirty) : null;
-        var run = await CodemodRun.ExecuteAsync(settings.Run, context, cancellationToken, preflight);
+        var mode = ProgressDisplay.Mode(context.Environment, paint, machineOutput: settings.Json);
+        var run = await CodemodRun.ExecuteAsync(settings.Run, context, cancellationToken, preflight, ProgressDisplay.Create(context, mode, $"apply {settings.Run.Codemod}", countsChanges: true));
         // Cancellation is honoured up to here; once writing starts, a signal finishes or restores the current phase.
         cancellationToken.ThrowIfCancellationRequested();
         if (repository is not null)

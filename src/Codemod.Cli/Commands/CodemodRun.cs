@@ -1,6 +1,7 @@
 using Codemod.Cli.Options;
 using Codemod.Core.Cache;
 using Codemod.Core.Changes;
+using Codemod.Core.Progress;
 using Codemod.Core.Settings;
 using Codemod.Core.Transform;
 
@@ -12,8 +13,8 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
     /// <summary>What the codemod declared about itself (parameters, required modules).</summary>
     public required CodemodInfo Codemod { get; init; }
 
-    /// <summary>Runs the codemod; <paramref name="preflight"/> holds checks that must pass before any worker starts (a clean tree for --commit).</summary>
-    public static async Task<CodemodRun> ExecuteAsync(CodemodRunSettings run, CliContext context, CancellationToken cancellationToken, Action<RunSettings>? preflight = null)
+    /// <summary>Runs the codemod; <paramref name="preflight"/> holds checks that must pass before any worker starts (a clean tree for --commit); <paramref name="progress"/> observes the files.</summary>
+    public static async Task<CodemodRun> ExecuteAsync(CodemodRunSettings run, CliContext context, CancellationToken cancellationToken, Action<RunSettings>? preflight = null, IFileProgress? progress = null)
     {
         var settings = run.Engine.Run;
         preflight?.Invoke(settings);
@@ -21,7 +22,7 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
         await using var session = new CodemodSession(run.Engine.Python with { Notice = context.Error.WriteLine }, OpenCache(run.Engine.CacheDirectory, context));
         var origins = run.Arguments.Where(a => a.Value.Layer == SettingLayer.Configuration).ToDictionary(a => a.Key, a => a.Value.Where, StringComparer.Ordinal);
         var codemod = await session.ResolveAsync(run.Codemod, arguments, cancellationToken, settings.Formatter, origins).ConfigureAwait(false);
-        var changes = await session.RunAsync(settings, codemod, arguments, null, cancellationToken).ConfigureAwait(false);
+        var changes = await session.RunAsync(settings, codemod, arguments, progress, cancellationToken).ConfigureAwait(false);
         var versions = await session.VersionsAsync(cancellationToken).ConfigureAwait(false);
         return new CodemodRun(settings, changes, versions) { Codemod = codemod };
     }

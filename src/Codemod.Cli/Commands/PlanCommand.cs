@@ -27,10 +27,12 @@ internal static class PlanCommand
         var steps = PlanReader.Read(plan.PlanFile, plan.PlanDisplay);
         var settings = new PlanRunSettings(plan.Engine.Run, plan.Engine.Python with { Notice = context.Error.WriteLine }, plan.DryRun, plan.NoVerify);
         var (json, paint, diffPaint) = (plan.Json, plan.Style.Stderr, plan.Style.Stdout);
+        var mode = ProgressDisplay.Mode(context.Environment, paint, machineOutput: json);
         PlanReport report;
         try
         {
-            report = await new PlanRunner(settings, context.Time, step => Progress(context, steps.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error, cancellationToken))
+            report = await new PlanRunner(settings, context.Time, step => Progress(context, steps.Steps.Count, step, settings.DryRun, json, paint, diffPaint), PhaseHook.From(context.Environment.TestPhase, context.Error, cancellationToken),
+                    step => ProgressDisplay.Create(context, mode, $"step {step.Number}/{steps.Steps.Count} {step.Codemod}", countsChanges: true))
                 .RunAsync(steps, cancellationToken);
         }
         catch (RunInterruptedException e)

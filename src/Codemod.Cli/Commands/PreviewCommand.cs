@@ -17,7 +17,8 @@ internal static class PreviewCommand
 
     private static async Task<int> RunAsync(PreviewSettings settings, CliContext context, CancellationToken cancellationToken)
     {
-        var run = await CodemodRun.ExecuteAsync(settings.Run, context, cancellationToken);
+        var mode = ProgressDisplay.Mode(context.Environment, settings.Style.Stderr, machineOutput: settings.Format == "json");
+        var run = await CodemodRun.ExecuteAsync(settings.Run, context, cancellationToken, progress: ProgressDisplay.Create(context, mode, $"preview {settings.Run.Codemod}", countsChanges: true));
         switch (settings.Format)
         {
             case "json":

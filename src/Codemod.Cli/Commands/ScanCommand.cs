@@ -21,7 +21,9 @@ internal static class ScanCommand
     private static async Task<int> RunAsync(ScanSettings settings, CliContext context, CancellationToken cancellationToken)
     {
         var baselineTotals = settings.Baseline is { } baseline ? ScanBaselineReader.ReadTotals(baseline.Full, baseline.Given) : null;
-        var run = await ScanRun.ExecuteAsync(settings.Engine, "scan", settings.Arguments, context, cancellationToken);
+        // SARIF, like JSON, is read by programs: the same silence on stderr.
+        var mode = ProgressDisplay.Mode(context.Environment, settings.Style.Stderr, machineOutput: settings.Format is "json" or "sarif");
+        var run = await ScanRun.ExecuteAsync(settings.Engine, "scan", settings.Arguments, context, cancellationToken, ProgressDisplay.Create(context, mode, "scan", countsChanges: false));
         var report = ScanAggregator.Aggregate(run.Scan.Files, settings.Today);
         var root = run.Settings.Root;
         if (settings.Output is null)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Codemod.Cli.Options;
+using Codemod.Core.Progress;
 using Codemod.Core.Scan;
 using Codemod.Core.Settings;
 
@@ -23,7 +24,8 @@ internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
         string command,
         IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
         CliContext context,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IFileProgress? progress = null)
     {
         var settings = engine.Run;
         if (settings.Shard is not null)
@@ -32,7 +34,7 @@ internal sealed record ScanRun(RunSettings Settings, ProjectScan Scan)
         }
 
         await using var session = new CodemodSession(engine.Python with { Notice = context.Error.WriteLine }, CodemodRun.OpenCache(engine.CacheDirectory, context));
-        var scan = await session.ScanAsync(settings, arguments, cancellationToken).ConfigureAwait(false);
+        var scan = await session.ScanAsync(settings, arguments, progress, cancellationToken).ConfigureAwait(false);
         return new ScanRun(settings, scan);
     }
 

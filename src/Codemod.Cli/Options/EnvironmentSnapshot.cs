@@ -16,6 +16,12 @@ internal sealed record EnvironmentSnapshot(
     /// <summary>Columns of the terminal stdout writes to; null when stdout is not a terminal (then text is never wrapped).</summary>
     public int? TerminalWidth { get; init; }
 
+    /// <summary><c>TERM</c>; <c>dumb</c> means the terminal cannot move the cursor, so a live progress display becomes plain lines.</summary>
+    public string? Term { get; init; }
+
+    /// <summary>Columns of the terminal stderr writes to (the progress display); null when stderr is not a terminal.</summary>
+    public int? ErrorTerminalWidth { get; init; }
+
     /// <summary>The default number of workers.</summary>
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 
@@ -36,6 +42,8 @@ internal sealed record EnvironmentSnapshot(
     {
         TerminalWidth = Console.IsOutputRedirected ? null : WindowWidth(),
         Host = NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_HOST")),
+        Term = NonEmpty(Environment.GetEnvironmentVariable("TERM")),
+        ErrorTerminalWidth = Console.IsErrorRedirected ? null : WindowWidth(),
     };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,6 +1,7 @@
 using Codemod.Cli.Commits;
 using Codemod.Cli.Options;
 using Codemod.Core.Plans;
+using Codemod.Core.Progress;
 using Codemod.Core.Settings;
 using Codemod.Git;
 
@@ -10,7 +11,7 @@ namespace Codemod.Cli.Plans;
 /// Wires <see cref="BatchRunner"/> for the CLI: the workers, every step's codemod checked before anything runs, the
 /// repository opened and checked for an interrupted run, the shell verifier and the commit note's JSON.
 /// </summary>
-internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Action<StepReport>? onStep = null, Action<string>? onPhase = null)
+internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Action<StepReport>? onStep = null, Action<string>? onPhase = null, Func<PlanStep, IFileProgress?>? stepProgress = null)
 {
     public async Task<PlanReport> RunAsync(Plan plan, CancellationToken cancellationToken)
     {
@@ -32,6 +33,7 @@ internal sealed class PlanRunner(PlanRunSettings settings, TimeProvider time, Ac
             NoteText = (request, final, applied) => CommitFlow.NoteText(repository!.Root, request, final, applied),
             OnStep = onStep,
             OnPhase = onPhase,
+            StepProgress = stepProgress,
         };
         return await new BatchRunner(repository, session.Runner, new GitFileLister(), new VerifyRunner(), time, batch)
             .RunAsync(plan, steps, cancellationToken).ConfigureAwait(false);

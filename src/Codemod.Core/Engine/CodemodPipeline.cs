@@ -4,6 +4,7 @@ using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Discovery;
 using Codemod.Core.Files;
+using Codemod.Core.Progress;
 using Codemod.Core.Settings;
 using Codemod.Core.Transform;
 
@@ -22,7 +23,7 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
         RunSettings settings,
         CodemodInfo codemod,
         IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
-        IProgress<FileOutcome>? progress,
+        IFileProgress? progress,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -37,45 +38,68 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
 
         // More requests in flight than workers keeps every worker busy while files are read and prefiltered.
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) * 2, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(paths, options, async (path, token) =>
+        var slots = progress is null ? null : new ProgressSlots(options.MaxDegreeOfParallelism);
+        progress?.Begin(paths.Count, options.MaxDegreeOfParallelism);
+        try
         {
-            var outcome = await ProcessAsync(path).ConfigureAwait(false);
-            outcomes.Add(outcome);
-            progress?.Report(outcome);
-
-            async Task<FileOutcome> ProcessAsync(string relativePath)
+            await Parallel.ForEachAsync(paths, options, async (path, token) =>
             {
-                var (file, early) = classifier.Read(settings.Root, relativePath, overlay?.GetValueOrDefault(relativePath));
-                if (early is not null)
+                var slot = slots?.Take() ?? 0;
+                var outcome = await ProcessAsync(path).ConfigureAwait(false);
+                outcomes.Add(outcome);
+                if (progress is not null)
                 {
-                    return early;
+                    progress.Finished(slot, path, ProgressKind(outcome.Kind));
+                    slots!.Return(slot);
                 }
 
-                if (!prefilter.Accepts(file!.Bytes))
+                async Task<FileOutcome> ProcessAsync(string relativePath)
                 {
-                    return FileOutcome.NotApplicable(relativePath);
-                }
+                    var (file, early) = classifier.Read(settings.Root, relativePath, overlay?.GetValueOrDefault(relativePath));
+                    if (early is not null)
+                    {
+                        return early;
+                    }
 
-                // A formatter's output depends on a program outside the key (its version, its configuration): such runs are not cached.
-                var key = settings.Formatter is null ? cache?.TransformKey(file, codemod, arguments, context) : null;
-                if (key is not null && cache!.TryGetOutcome(key, file) is { } known)
-                {
-                    return known;
-                }
+                    if (!prefilter.Accepts(file!.Bytes))
+                    {
+                        return FileOutcome.NotApplicable(relativePath);
+                    }
 
-                var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter }, token).ConfigureAwait(false);
-                if (key is not null)
-                {
-                    cache!.PutOutcome(key, result);
-                }
+                    // A formatter's output depends on a program outside the key (its version, its configuration): such runs are not cached.
+                    var key = settings.Formatter is null ? cache?.TransformKey(file, codemod, arguments, context) : null;
+                    if (key is not null && cache!.TryGetOutcome(key, file) is { } known)
+                    {
+                        return known;
+                    }
 
-                return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
-            }
-        }).ConfigureAwait(false);
+                    progress?.Started(slot, relativePath);
+                    var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter }, token).ConfigureAwait(false);
+                    if (key is not null)
+                    {
+                        cache!.PutOutcome(key, result);
+                    }
+
+                    return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress?.End();
+        }
 
         var files = ChangedModuleReviews.Resolve(ChangeSet.Sort(outcomes));
         return new ChangeSet(codemod.Name, codemod.Version, arguments, files, Stopwatch.GetElapsedTime(started));
     }
+
+    private static FileProgressKind ProgressKind(OutcomeKind kind) => kind switch
+    {
+        OutcomeKind.Changed => FileProgressKind.Changed,
+        OutcomeKind.Failed => FileProgressKind.Failed,
+        OutcomeKind.Skipped or OutcomeKind.NotApplicable => FileProgressKind.Skipped,
+        _ => FileProgressKind.Done,
+    };
 
     private async Task<IReadOnlyList<string>> PrefilterTokensAsync(CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
     {

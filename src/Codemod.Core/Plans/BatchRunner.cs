@@ -256,7 +256,7 @@ public sealed class BatchRunner(IMutatingGitRepository? repository, ITransformRu
         ChangeSet changes;
         try
         {
-            changes = await new CodemodPipeline(transform, lister, null, overlay).RunAsync(StepSettings(step), step.Codemod, step.Step.Arguments, null, cancellationToken).ConfigureAwait(false);
+            changes = await new CodemodPipeline(transform, lister, null, overlay).RunAsync(StepSettings(step), step.Codemod, step.Step.Arguments, settings.StepProgress?.Invoke(step.Step), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is UserError or EnvironmentMissing)
         {

@@ -1,5 +1,6 @@
 using Codemod.Core.Apply;
 using Codemod.Core.Changes;
+using Codemod.Core.Progress;
 using Codemod.Core.Settings;
 using Codemod.Core.Vcs;
 
@@ -25,6 +26,9 @@ public sealed record BatchSettings
 
     /// <summary>Called with each step's report as soon as the step ends.</summary>
     public Action<StepReport>? OnStep { get; init; }
+
+    /// <summary>The observer of a step's files (a progress display), asked for as the step starts; null, or a null answer, observes nothing.</summary>
+    public Func<PlanStep, IFileProgress?>? StepProgress { get; init; }
 
     /// <summary>Called at each phase of a step's journalled write (signals and crash tests hook here).</summary>
     public Action<string>? OnPhase { get; init; }

@@ -4,6 +4,7 @@ using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Discovery;
 using Codemod.Core.Files;
+using Codemod.Core.Progress;
 using Codemod.Core.Settings;
 
 namespace Codemod.Core.Scan;
@@ -17,7 +18,7 @@ public sealed class ScanPipeline(IScanRunner runner, IFileLister lister, ResultC
     public async Task<ProjectScan> RunAsync(
         RunSettings settings,
         IReadOnlyDictionary<string, IReadOnlyList<string>> arguments,
-        IProgress<FileScan>? progress,
+        IFileProgress? progress,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -27,22 +28,41 @@ public sealed class ScanPipeline(IScanRunner runner, IFileLister lister, ResultC
 
         // More requests in flight than workers keeps every worker busy while the next files are read.
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) * 2, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(paths, options, async (path, token) =>
+        var slots = progress is null ? null : new ProgressSlots(options.MaxDegreeOfParallelism);
+        progress?.Begin(paths.Count, options.MaxDegreeOfParallelism);
+        try
         {
-            var (file, early) = classifier.Read(settings.Root, path);
-            var scan = early is null
-                ? await ScanAsync(file!, arguments, token).ConfigureAwait(false)
-                : early.Kind == OutcomeKind.Skipped
-                    ? FileScan.Skipped(path, early.Reason ?? "skipped")
-                    : FileScan.Failed(path, early.Reason ?? "cannot read", early.Line);
-            scans.Add(scan);
-            progress?.Report(scan);
-        }).ConfigureAwait(false);
+            await Parallel.ForEachAsync(paths, options, async (path, token) =>
+            {
+                var slot = slots?.Take() ?? 0;
+                var (file, early) = classifier.Read(settings.Root, path);
+                var scan = early is null
+                    ? await ScanAsync(file!, arguments, progress, slot, token).ConfigureAwait(false)
+                    : early.Kind == OutcomeKind.Skipped
+                        ? FileScan.Skipped(path, early.Reason ?? "skipped")
+                        : FileScan.Failed(path, early.Reason ?? "cannot read", early.Line);
+                scans.Add(scan);
+                if (progress is not null)
+                {
+                    progress.Finished(slot, path, scan.Kind switch
+                    {
+                        ScanOutcomeKind.Failed => FileProgressKind.Failed,
+                        ScanOutcomeKind.Skipped => FileProgressKind.Skipped,
+                        _ => FileProgressKind.Done,
+                    });
+                    slots!.Return(slot);
+                }
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            progress?.End();
+        }
 
         return new ProjectScan([.. scans.OrderBy(s => s.Path, StringComparer.Ordinal)], Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<FileScan> ScanAsync(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    private async Task<FileScan> ScanAsync(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IFileProgress? progress, int slot, CancellationToken cancellationToken)
     {
         var key = cache?.ScanKey(file, arguments);
         if (key is not null && cache!.TryGetScan(key, file.RelativePath) is { } known)
@@ -50,6 +70,7 @@ public sealed class ScanPipeline(IScanRunner runner, IFileLister lister, ResultC
             return known;
         }
 
+        progress?.Started(slot, file.RelativePath);
         var scan = await runner.ScanAsync(file, arguments, cancellationToken).ConfigureAwait(false);
         if (key is not null)
         {
