@@ -17,10 +17,16 @@ import libcst as cst
 from libcst.codemod import CodemodCommand
 from libcst.metadata import PositionProvider
 
+from _suppressions import SiteFilter
+
 CHANGES = "codemod.changes"
 REVIEWS = "codemod.reviews"
 BREAKING = "codemod.breaking"
+SUPPRESSED = "codemod.suppressed"
 CONTEXT_MODULES = "codemod.context_modules"
+# The file's SiteFilter (``_suppressions``), built once per file by the worker from the request's ``excludeLines`` and
+# the file's comments; absent under LibCST's own runner, where the codemod builds one from the module on first use.
+SITE_FILTER = "codemod.site_filter"
 REQUIRES_CHANGED_MODULE = "requiresChangedModule"
 
 
@@ -37,6 +43,40 @@ class ReportingMixin:
     def record_change(self, node: cst.CSTNode, kind: str, message: str) -> None:
         entry = {**self._position(node), "kind": kind, "message": message}
         self.context.scratch.setdefault(CHANGES, []).append(entry)  # type: ignore[attr-defined]
+
+    def site_suppressed(self, node: cst.CSTNode, kind: str, message: str) -> bool:
+        """True when the site at ``node`` must be left as it is (a ``# codemod: ignore`` comment on its statement, or a
+        line the engine excluded); the site is then recorded as suppressed, with the kind and message the rewrite would
+        have had. Ask it at each site decision, before rewriting or adding imports for the site."""
+        position = self._position(node)
+        return self.line_suppressed(position["line"], position["column"], kind, message)
+
+    def line_suppressed(self, line: int, column: int, kind: str, message: str) -> bool:
+        """``site_suppressed`` for a site known by its position."""
+        if line <= 0:
+            return False
+        reason = self.site_filter().reason(self.original_line(line))
+        if reason is None:
+            return False
+        entry = {"line": line, "column": column, "kind": kind, "message": message, "reason": reason}
+        records = self.context.scratch.setdefault(SUPPRESSED, [])  # type: ignore[attr-defined]
+        if entry not in records:  # a codemod allowing several passes meets the same site again
+            records.append(entry)
+        return True
+
+    def original_line(self, line: int) -> int:
+        """The line of the file as it was given, for a line of the tree this codemod sees (codemods that transform in
+        steps map a later step's lines back)."""
+        return line
+
+    def site_filter(self) -> SiteFilter:
+        scratch: Dict[str, Any] = self.context.scratch  # type: ignore[attr-defined]
+        found = scratch.get(SITE_FILTER)
+        if found is None:
+            module = self.context.module  # type: ignore[attr-defined]
+            found = SiteFilter(module.code if module is not None else "", getattr(self, "NAME", ""))
+            scratch[SITE_FILTER] = found
+        return found
 
     def record_review(self, node: cst.CSTNode, kind: str, message: str) -> None:
         position = self._position(node)
@@ -81,6 +121,7 @@ def take_records(scratch: Dict[str, Any]) -> Dict[str, List[Dict[str, Any]]]:
         "changes": sorted(scratch.get(CHANGES, []), key=key),
         "reviews": sorted(scratch.get(REVIEWS, []), key=key),
         "breaking": list(scratch.get(BREAKING, [])),
+        "suppressed": sorted(scratch.get(SUPPRESSED, []), key=key),
     }
 
 
@@ -149,4 +190,4 @@ def module_and_package(path: str) -> Tuple[str, str]:
     return ".".join(parts), ".".join(parts[:-1])
 
 
-__all__ = ["ReportingMixin", "take_records", "CodemodCommand", "CONTEXT_MODULES", "glob_to_regex", "module_and_package", "one_line"]
+__all__ = ["ReportingMixin", "take_records", "CodemodCommand", "CONTEXT_MODULES", "SITE_FILTER", "SUPPRESSED", "glob_to_regex", "module_and_package", "one_line"]

@@ -93,7 +93,8 @@ class Server:
         if not isinstance(context, dict):
             raise RequestError("'context' must be an object of dotted module name to base64 source")
         modules = {str(name): _decode_module(_base64(value, f"context.{name}")) for name, value in context.items()}
-        result = runner.run(path, source, modules, formatter.argv_of(request.get("formatter")))
+        excluded = _lines(request.get("excludeLines"))
+        result = runner.run(path, source, modules, formatter.argv_of(request.get("formatter")), excluded)
         result["elapsedMs"] = round((time.perf_counter() - started) * 1000.0, 3)
         return result
 
@@ -248,6 +249,15 @@ def _text(request: Dict[str, Any], key: str) -> str:
     if not isinstance(value, str) or not value:
         raise RequestError(f"'{key}' must be a non-empty string")
     return value
+
+
+def _lines(value: Any) -> Tuple[int, ...]:
+    """``excludeLines``: absent, or an array of 1-based line numbers."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, int) and not isinstance(v, bool) and v > 0 for v in value):
+        raise RequestError("'excludeLines' must be an array of 1-based line numbers")
+    return tuple(value)
 
 
 def _base64(value: Any, what: str) -> bytes:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import base64
-from typing import Any, Dict, List, Optional, Tuple
+import importlib.util
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import libcst
 from libcst.codemod import Codemod, CodemodContext, SkipFile
 
-from _codemod_support import CONTEXT_MODULES, module_and_package, take_records
+from _codemod_support import CONTEXT_MODULES, SITE_FILTER, module_and_package, take_records
+from _suppressions import SiteFilter, has_skip_file
 from codemod_worker import formatter as user_formatter
 from codemod_worker import name_gate
 from codemod_worker.registry import CodemodInfo
 
 ROUND_TRIP_REASON = "LibCST cannot round-trip this file exactly"
+SKIP_FILE_REASON = "skip-file comment"
+_NO_LINES: Tuple[int, ...] = ()
 
 
 class CodemodRunner:
@@ -24,11 +28,24 @@ class CodemodRunner:
         self.kwargs = kwargs
 
     def run(
-        self, path: str, original: bytes, context_modules: Dict[str, str], formatter: Optional[List[str]] = None
+        self,
+        path: str,
+        original: bytes,
+        context_modules: Dict[str, str],
+        formatter: Optional[List[str]] = None,
+        exclude_lines: Iterable[int] = _NO_LINES,
     ) -> Dict[str, Any]:
         module_name, package_name = module_and_package(path)
-        # The context-modules key is always present so codemods never fall back to reading files themselves.
-        scratch: Dict[str, Any] = {CONTEXT_MODULES: context_modules}
+        # Comments are only looked for in files that mention them: most files pay one bytes search.
+        text = _text_of(original) if exclude_lines or b"codemod:" in original else ""
+        if text and has_skip_file(text):
+            return {"outcome": "skipped", "reason": SKIP_FILE_REASON}
+        # The context-modules key is always present so codemods never fall back to reading files themselves; the site
+        # filter too, built once per file, so every site decision is one lookup.
+        scratch: Dict[str, Any] = {
+            CONTEXT_MODULES: context_modules,
+            SITE_FILTER: SiteFilter(text, self.info.name, exclude_lines),
+        }
         context = CodemodContext(
             filename=path, full_module_name=module_name, full_package_name=package_name, scratch=scratch
         )
@@ -71,6 +88,8 @@ def _outcome(
     result: Dict[str, Any] = {"changes": records["changes"], "reviews": records["reviews"]}
     if info.breaking and records["breaking"]:
         result["breaking"] = records["breaking"]
+    if records["suppressed"]:
+        result["suppressed"] = records["suppressed"]
     if new == original:
         return {"outcome": "unchanged", **result}
     # Only needed when the bytes differ: a file LibCST cannot reproduce would otherwise be rewritten everywhere.
@@ -94,6 +113,15 @@ def _outcome(
         message, line = unbound
         return _failed(f"codemod produced a read of a possibly unbound name: {message}", line)
     return {"outcome": "changed", "source": base64.b64encode(new).decode("ascii"), **result}
+
+
+def _text_of(original: bytes) -> str:
+    """The file's text as Python reads it (PEP 263 cookie, BOM), for the suppression comments; empty when it does not decode
+    (LibCST's parse then reports why)."""
+    try:
+        return importlib.util.decode_source(original)
+    except (SyntaxError, UnicodeError, LookupError):
+        return ""
 
 
 def _compile_problem(source: bytes, path: str) -> Optional[Tuple[str, Optional[int]]]:

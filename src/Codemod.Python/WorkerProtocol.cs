@@ -39,6 +39,7 @@ internal static class WorkerProtocol
             Arguments(request.Arguments),
             request.ContextModules.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal),
             request.Formatter is { Count: > 0 } ? request.Formatter : null,
+            request.ExcludedLines.Count > 0 ? [.. request.ExcludedLines.Order()] : null,
             request.File.Bytes),
         Json.TransformFileRequest);
 
@@ -105,6 +106,7 @@ internal static class WorkerProtocol
             Changes = Records(response.Changes),
             Reviews = Records(response.Reviews),
             Breaking = [.. (response.Breaking ?? []).Select(e => new BreakingRecord(e.What ?? string.Empty, e.Migrate ?? string.Empty))],
+            Suppressed = [.. (response.Suppressed ?? []).Select(s => new SuppressedRecord(s.Line, s.Column, s.Kind ?? string.Empty, s.Message ?? string.Empty, s.Reason ?? SuppressedRecord.Comment))],
         };
         if (basic.Kind != OutcomeKind.Changed)
         {

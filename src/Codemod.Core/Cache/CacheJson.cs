@@ -13,7 +13,8 @@ internal sealed record CachedOutcome(
     byte[]? NewBytes,
     IReadOnlyList<ChangeRecord> Changes,
     IReadOnlyList<ChangeRecord> Reviews,
-    IReadOnlyList<BreakingRecord> Breaking);
+    IReadOnlyList<BreakingRecord> Breaking,
+    IReadOnlyList<SuppressedRecord>? Suppressed = null);
 
 /// <summary>A scan outcome as stored, without its path.</summary>
 internal sealed record CachedScan(ScanOutcomeKind Kind, FileFacts? Facts, string? Reason, int? Line);

@@ -54,6 +54,26 @@ public sealed class CacheKeyBuilder : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// Excluded lines, ascending, after a marker; nothing at all when there are none, so the keys of ordinary runs are
+    /// the keys they always were.
+    /// </summary>
+    public CacheKeyBuilder AddExcludedLines(IReadOnlySet<int> lines)
+    {
+        if (lines.Count == 0)
+        {
+            return this;
+        }
+
+        Add("exclude-lines").Add(lines.Count);
+        foreach (var line in lines.Order())
+        {
+            Add(line);
+        }
+
+        return this;
+    }
+
     public string Build() => Convert.ToHexStringLower(_hash.GetHashAndReset());
 
     public void Dispose() => _hash.Dispose();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using Codemod.Core.Changes;
 using Codemod.Core.Files;
@@ -15,13 +16,21 @@ public sealed class ResultCacheScope(IResultCache cache, string fingerprint)
 {
     public string Fingerprint { get; } = fingerprint;
 
-    /// <summary>The key of one file's transform: its path and bytes, the codemod and its version, arguments and context modules.</summary>
-    public string TransformKey(SourceFile file, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyDictionary<string, byte[]> context)
+    /// <summary>
+    /// The key of one file's transform: its path and bytes, the codemod and its version, arguments and context modules,
+    /// and the excluded lines when there are any (a run that excludes sites never answers from, or for, the normal run).
+    /// </summary>
+    public string TransformKey(SourceFile file, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IReadOnlyDictionary<string, byte[]> context, IReadOnlySet<int>? excludedLines = null)
     {
         using var key = new CacheKeyBuilder("transform/1");
         // The path is part of the key: codemods derive module names and allow-lists from it.
-        return key.Add(Fingerprint).Add(codemod.Name).Add(codemod.Version).Add(arguments).Add(context).Add(file.RelativePath).Add(file.Hash).Build();
+        return key.Add(Fingerprint).Add(codemod.Name).Add(codemod.Version).Add(arguments).Add(context).Add(file.RelativePath).Add(file.Hash)
+            .AddExcludedLines(excludedLines ?? FrozenSet<int>.Empty).Build();
     }
+
+    /// <summary>The key of <paramref name="request"/>'s transform (<see cref="TransformKey(SourceFile, CodemodInfo, IReadOnlyDictionary{string, IReadOnlyList{string}}, IReadOnlyDictionary{string, byte[]}, IReadOnlySet{int}?)"/>).</summary>
+    public string TransformKey(TransformRequest request, CodemodInfo codemod) =>
+        TransformKey(request.File, codemod, request.Arguments, request.ContextModules, request.ExcludedLines);
 
     public string ScanKey(SourceFile file, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
     {
@@ -56,6 +65,7 @@ public sealed class ResultCacheScope(IResultCache cache, string fingerprint)
             Changes = entry.Changes ?? [],
             Reviews = entry.Reviews ?? [],
             Breaking = entry.Breaking ?? [],
+            Suppressed = entry.Suppressed ?? [],
             Reproducible = true,
         };
     }
@@ -65,7 +75,7 @@ public sealed class ResultCacheScope(IResultCache cache, string fingerprint)
     {
         if (outcome.Reproducible)
         {
-            Write(key, new CachedOutcome(outcome.Kind, outcome.Reason, outcome.Line, outcome.NewBytes, outcome.Changes, outcome.Reviews, outcome.Breaking), CacheJson.Default.CachedOutcome);
+            Write(key, new CachedOutcome(outcome.Kind, outcome.Reason, outcome.Line, outcome.NewBytes, outcome.Changes, outcome.Reviews, outcome.Breaking, outcome.Suppressed.Count > 0 ? outcome.Suppressed : null), CacheJson.Default.CachedOutcome);
         }
     }
 

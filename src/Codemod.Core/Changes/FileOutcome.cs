@@ -27,6 +27,9 @@ public sealed record FileOutcome
 
     public IReadOnlyList<BreakingRecord> Breaking { get; init; } = [];
 
+    /// <summary>Sites the codemod left as they are: a <c># codemod: ignore</c> comment, or lines the request excluded.</summary>
+    public IReadOnlyList<SuppressedRecord> Suppressed { get; init; } = [];
+
     /// <summary>A <see cref="OutcomeKind.Failed"/> file that overran the time limit (even when retried): the machine or the codemod was slow, the file may be fine.</summary>
     public bool TimedOut { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Codemod.Core.Files;
 
 namespace Codemod.Core.Transform;
@@ -11,4 +12,10 @@ public sealed record TransformRequest(
 {
     /// <summary>The formatter argv the new bytes of a changed file go through before the compile check; null for none.</summary>
     public IReadOnlyList<string>? Formatter { get; init; }
+
+    /// <summary>
+    /// 1-based lines whose sites the codemod must leave as they are (a site whose node, or whose enclosing statement,
+    /// starts on one); it reports them as suppressed with the reason "excluded". Empty by default.
+    /// </summary>
+    public IReadOnlySet<int> ExcludedLines { get; init; } = FrozenSet<int>.Empty;
 }

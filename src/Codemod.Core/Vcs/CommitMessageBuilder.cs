@@ -6,7 +6,7 @@ namespace Codemod.Core.Vcs;
 
 /// <summary>
 /// Builds a run's commit message: a subject under 72 characters naming the codemod and the count, a body a reviewer
-/// can act on (counts per kind, files, review items, skipped and failed files, arguments, versions), and trailers that
+/// can act on (counts per kind, files, review items, suppressed sites, skipped and failed files, arguments, versions), and trailers that
 /// history and rollback read back.
 /// </summary>
 public static class CommitMessageBuilder
@@ -45,6 +45,8 @@ public static class CommitMessageBuilder
 
         var reviews = changes.Files.SelectMany(f => f.Reviews.Select(r => (f.Path, r))).ToList();
         Section(body, $"Left for review ({reviews.Count}):", reviews, x => $"{x.Path}:{x.r.Line} [{x.r.Kind}] {OneLine(x.r.Message)}", input.RunId);
+        var suppressed = changes.Files.SelectMany(f => f.Suppressed.Select(s => (f.Path, s))).ToList();
+        Section(body, $"Left as they are ({suppressed.Count} suppressed):", suppressed, x => $"{x.Path}:{x.s.Line} [{x.s.Kind}] {OneLine(x.s.Message)} ({x.s.Reason})", input.RunId);
         var skipped = changes.Files.Where(f => f.Kind == OutcomeKind.Skipped).ToList();
         Section(body, $"Skipped ({skipped.Count}):", skipped, f => $"{f.Path}: {OneLine(f.Reason)}", input.RunId);
         var failed = changes.Files.Where(f => f.Kind == OutcomeKind.Failed).ToList();

@@ -36,8 +36,11 @@ internal sealed record CheckRequest(long Id, string Codemod, JsonObject? Args, I
     public override string Method => "check";
 }
 
-/// <summary>One file: its raw bytes (base64 on the wire) and the context modules' bytes by dotted name.</summary>
-internal sealed record TransformFileRequest(long Id, string Path, string Codemod, JsonObject Args, IReadOnlyDictionary<string, byte[]> Context, IReadOnlyList<string>? Formatter, byte[] Source) : WorkerRequest(Id)
+/// <summary>
+/// One file: its raw bytes (base64 on the wire) and the context modules' bytes by dotted name; <see cref="ExcludeLines"/>
+/// (ascending, left out when empty) are the lines whose sites the codemod must leave as they are.
+/// </summary>
+internal sealed record TransformFileRequest(long Id, string Path, string Codemod, JsonObject Args, IReadOnlyDictionary<string, byte[]> Context, IReadOnlyList<string>? Formatter, IReadOnlyList<int>? ExcludeLines, byte[] Source) : WorkerRequest(Id)
 {
     public override string Method => "transform";
 }

@@ -59,10 +59,15 @@ internal sealed record TransformResponse : WorkerResponse
 
     public IReadOnlyList<BreakingDescription>? Breaking { get; init; }
 
+    /// <summary>Sites left as they are (a <c># codemod: ignore</c> comment, or an excluded line), each with its reason.</summary>
+    public IReadOnlyList<SuppressedDescription>? Suppressed { get; init; }
+
     public byte[]? Source { get; init; }
 }
 
 internal sealed record ChangeDescription(int Line, int Column, string? Kind, string? Message, string? RequiresChangedModule);
+
+internal sealed record SuppressedDescription(int Line, int Column, string? Kind, string? Message, string? Reason);
 
 internal sealed record BreakingDescription(string? What, string? Migrate);
 
