@@ -45,6 +45,9 @@ public static class CommitMessageBuilder
 
         var reviews = changes.Files.SelectMany(f => f.Reviews.Select(r => (f.Path, r))).ToList();
         Section(body, $"Left for review ({reviews.Count}):", reviews, x => $"{x.Path}:{x.r.Line} [{x.r.Kind}] {OneLine(x.r.Message)}", input.RunId);
+        // Sites the reviewer rejected in `apply -i` come back from the re-run as suppressed with the reason "excluded".
+        var rejected = changes.Files.SelectMany(f => f.Suppressed.Where(s => s.Reason == SuppressedRecord.Excluded).Select(s => (f.Path, s))).ToList();
+        Section(body, $"Rejected in review ({rejected.Count}):", rejected, x => $"{x.Path}:{x.s.Line} {x.s.Kind}", input.RunId);
         var skipped = changes.Files.Where(f => f.Kind == OutcomeKind.Skipped).ToList();
         Section(body, $"Skipped ({skipped.Count}):", skipped, f => $"{f.Path}: {OneLine(f.Reason)}", input.RunId);
         var failed = changes.Files.Where(f => f.Kind == OutcomeKind.Failed).ToList();
