@@ -117,8 +117,13 @@ class CanonicalClassCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBase
     def verdict(self, local: ast.ClassDef, canonical: ast.ClassDef, canonical_tree: ast.Module) -> Verdict:
         raise NotImplementedError
 
-    def replaced(self, node: cst.ClassDef) -> None:
+    def change(self) -> Tuple[str, str]:
+        """Kind and message of the change recorded for a replaced class."""
         raise NotImplementedError
+
+    def replaced(self, node: cst.ClassDef) -> None:
+        """Records a replaced class (``change``); subclasses add what else a replacement means."""
+        self.record_change(node, *self.change())
 
     # -- walk ---------------------------------------------------------------------------------------------------
     def transform_module(self, tree: cst.Module) -> cst.Module:
@@ -154,6 +159,8 @@ class CanonicalClassCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBase
         found = self.verdict(local, canonical_class, canonical_tree)
         if found is not None:
             self.record_review(node, *found)
+            return True
+        if self.site_suppressed(node, *self.change()):  # a comment on the class line keeps the class
             return True
         self._replace.add(id(node))
         self.replaced(node)

@@ -55,7 +55,7 @@ class ReportingMixin:
         """``site_suppressed`` for a site known by its position."""
         if line <= 0:
             return False
-        reason = self.site_filter().reason(line)
+        reason = self.site_filter().reason(self.original_line(line))
         if reason is None:
             return False
         entry = {"line": line, "column": column, "kind": kind, "message": message, "reason": reason}
@@ -63,6 +63,11 @@ class ReportingMixin:
         if entry not in records:  # a codemod allowing several passes meets the same site again
             records.append(entry)
         return True
+
+    def original_line(self, line: int) -> int:
+        """The line of the file as it was given, for a line of the tree this codemod sees (codemods that transform in
+        steps map a later step's lines back)."""
+        return line
 
     def site_filter(self) -> SiteFilter:
         scratch: Dict[str, Any] = self.context.scratch  # type: ignore[attr-defined]

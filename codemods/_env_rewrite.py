@@ -76,6 +76,9 @@ class RewriteMixin:
         return cst.UnaryOperation(operator=cst.Not(), expression=exists, lpar=updated_node.lpar, rpar=updated_node.rpar)
 
     def _plan(self, node: cst.CSTNode, ref: cst.CSTNode, kind: str) -> None:
+        if self.site_suppressed(node, kind, forms.message(kind, self.accessor)):
+            self._claimed.add(id(ref))  # left as it is on purpose: neither rewritten nor reported again
+            return
         self._check_accessor_free(node)
         refused = self._unbound_accessor(node)
         if refused is not None:

@@ -22,7 +22,7 @@ from libcst.metadata import (
 
 from _codemod_support import ReportingMixin
 
-from _redirect_support import _Collector, _fresh_alias, _renamed_annotation
+from _redirect_support import _Collector, _before_insertions, _fresh_alias, _renamed_annotation
 from _redirect_targets import TargetsMixin
 
 
@@ -30,6 +30,7 @@ class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
     """One ``from`` -> ``to`` pair over one module. Positions it records refer to the tree it was given."""
 
     METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, ParentNodeProvider, PositionProvider)
+    NAME = "redirect-imports"  # whose ``# codemod: ignore[...]`` comments apply
 
     def __init__(self, context: CodemodContext, old: str, new: str) -> None:
         super().__init__(context, old_name=old, new_name=new)
@@ -46,6 +47,13 @@ class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
         self._removals: List[Tuple[str, Optional[str], Optional[str]]] = []
         self._dropped: Dict[cst.ImportFrom, List[cst.ImportAlias]] = {}
         self._public_reviewed: Set[str] = set()
+        # Input lines each earlier pair's step inserted a line after (redirect_imports): maps lines back to the file's.
+        self.history: List[List[int]] = []
+
+    def original_line(self, line: int) -> int:
+        for inserted in reversed(self.history):
+            line = _before_insertions(line, inserted)
+        return line
 
     # ------------------------------------------------------------------ planning (on the unmodified tree)
 
@@ -204,7 +212,16 @@ class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
                     )
                 new_local = self._new_local
             keep_idiom = explicit and local == self.old_obj
-            if reused is not None:
+            if self.site_suppressed(alias, "import-from", f"{self.old_full} -> {self.new_full}"):
+                continue  # the import and every use of it stay as they are
+            # Uses left as they are keep reading the old name: then the old import stays beside the new one.
+            held = {id(a.node) for a in assignment.references if new_local != local and self._use_suppressed(a.node, local, new_local)}
+            if held:
+                if reused is None:
+                    self._insert(node, self._from_import_code(self.new_module, self.new_obj, new_local))
+                    self.record_change(alias, "import-from", f"{self.old_full} -> {self.new_full} (the old import "
+                                                             f"stays for the uses left as they are)")
+            elif reused is not None:
                 self._drop(node, alias)
                 self.record_change(alias, "import-from", f"{self.old_full} -> existing import of {self.new_full}")
             elif len(node.names) == 1:  # type: ignore[arg-type]
@@ -228,8 +245,17 @@ class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
                             f"must now use '{new_local}'",
                         )
                 for access in assignment.references:
-                    self._rename_access(access.node, {local: new_local})
+                    if id(access.node) not in held:
+                        self._rename_access(access.node, {local: new_local})
         self._plan_all(module, renamed_globals)
+
+    def _use_suppressed(self, target: cst.CSTNode, local: str, new_local: str) -> bool:
+        """A use of ``local`` that would be renamed, left as it is (recorded as suppressed)."""
+        if isinstance(target, cst.Name):
+            return self.site_suppressed(target, "name-reference", f"{local} -> {new_local}")
+        if isinstance(target, cst.SimpleString) and _renamed_annotation(target, {local: new_local}) is not None:
+            return self.site_suppressed(target, "string-annotation", f"{local} -> {new_local}")
+        return False
 
     def _drop(self, node: cst.ImportFrom, alias: cst.ImportAlias) -> None:
         # Dropped by hand rather than through RemoveImportsVisitor: when the old and new local names are equal, the

@@ -83,6 +83,20 @@ def _may_use(code: str, old: str) -> bool:
     )
 
 
+def _before_insertions(line: int, inserted_after: List[int]) -> int:
+    """Map a line of a step's output back to its input, given the input lines each inserted line followed."""
+    shift = 0
+    for after in sorted(inserted_after):
+        position = after + shift + 1
+        if position < line:
+            shift += 1
+        elif position == line:
+            return after
+        else:
+            break
+    return line - shift
+
+
 def _fresh_alias(base: str, taken: Any) -> str:
     stem = "Canonical" + base if base[:1].isupper() else "canonical_" + base
     candidate, number = stem, 2

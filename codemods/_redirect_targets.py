@@ -38,6 +38,8 @@ class TargetsMixin:
                     string = element.value
                     if isinstance(string, cst.SimpleString) and _plain_text(string) in renamed:
                         old = _plain_text(string) or ""
+                        if self.site_suppressed(string, "all-entry", f"__all__: {old} -> {renamed[old]}"):
+                            continue
                         self._replace_string[string] = _with_text(string, renamed[old])
                         self.record_change(string, "all-entry", f"__all__: {old} -> {renamed[old]}")
                         if old in self._public_reviewed:
@@ -69,6 +71,10 @@ class TargetsMixin:
                     targets.append(access.node)
                 else:
                     others += 1
+            if not targets or self.site_suppressed(alias, "module-import", f"{self.old_module} -> {self.new_module}"):
+                continue
+            kept = [t for t in targets if self._target_suppressed(t, local)]
+            targets, others = [t for t in targets if t not in kept], others + len(kept)
             if not targets:
                 continue
             reused = self._visible(new_modules, assignment.scope)
@@ -97,6 +103,13 @@ class TargetsMixin:
                     )
                 else:
                     self._rename_access(target, {f"{local}.{self.old_obj}": f"{new_local}.{self.new_obj}"})
+
+    def _target_suppressed(self, target: cst.CSTNode, local: str) -> bool:
+        """A use through a module binding left as it is (recorded as suppressed): it keeps that binding in use."""
+        if isinstance(target, cst.Name):
+            target = self._module_target(target) or target
+        kind = "module-attribute" if isinstance(target, (cst.Attribute, cst.Name)) else "string-annotation"
+        return self.site_suppressed(target, kind, f"{local}.{self.old_obj} -> {self.new_full}")
 
     def _target_attribute(self, access_node: cst.CSTNode) -> Optional[cst.Attribute]:
         """The enclosing attribute whose qualified name is the old full name, for an access through ``import``."""
@@ -133,6 +146,10 @@ class TargetsMixin:
                         targets.append(access.node)
                     else:
                         others += 1
+                if not targets or self.site_suppressed(alias, "module-import", f"import {full} -> import {self.new_module}"):
+                    continue
+                kept = [t for t in targets if self._target_suppressed(t, local)]
+                targets, others = [t for t in targets if t not in kept], others + len(kept)
                 if not targets:
                     continue
                 self._asname_imports.add(node)
@@ -178,6 +195,8 @@ class TargetsMixin:
                 target = _argument(call, 0, "target" if last == "patch" else "name")
                 replaced = self._rewritten_target(target)
                 if replaced is not None and isinstance(target, cst.SimpleString):
+                    if self.site_suppressed(target, "string-target", f"{target.value} -> {replaced.value}"):
+                        continue
                     self._replace_string[target] = replaced
                     self.record_change(target, "string-target", f"{target.value} -> {replaced.value}")
             elif function == "getattr":
@@ -200,6 +219,9 @@ class TargetsMixin:
         module = _argument(owner, 0, "name")
         if isinstance(module, cst.SimpleString) and _plain_text(module) == self.old_module \
                 and _plain_text(attribute) == self.old_obj:
+            if self.site_suppressed(call, "string-target", f"getattr(import_module('{self.old_module}'), "
+                                                           f"'{self.old_obj}') -> {self.new_full}"):
+                return
             self._replace_string[module] = _with_text(module, self.new_module)
             self._replace_string[attribute] = _with_text(attribute, self.new_obj)
             self.record_change(call, "string-target", f"getattr(import_module('{self.old_module}'), "

@@ -16,7 +16,8 @@ import tokenize
 from dataclasses import dataclass
 from typing import Dict, FrozenSet, Iterable, List, Optional
 
-IGNORE = re.compile(r"#\s*codemod:\s*ignore(?:\[([^\]]*)\])?", re.IGNORECASE)
+# ``ignore`` as a whole word: ``# codemod: ignored`` or ``# codemod: ignore-me`` is prose, not a suppression.
+IGNORE = re.compile(r"#\s*codemod:\s*ignore(?:\[([^\]]*)\]|(?![\w\[-]))", re.IGNORECASE)
 SKIP_FILE = re.compile(r"#\s*codemod:\s*skip-file(?:\s|$)", re.IGNORECASE)
 SKIP_FILE_LINES = 10
 

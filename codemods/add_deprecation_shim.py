@@ -221,6 +221,9 @@ class AddDeprecationShimCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
             return None
         if not self._check_canonical(legacy_class, module):
             return None
+        if self.site_suppressed(legacy_class, "legacy-class-replaced", f"class {self.legacy_name} -> deprecated alias "
+                                f"of {self.canonical} until {self.sunset}"):
+            return None  # a comment on the class line keeps the class
         entries = dict(entries)
         entries[self.legacy_name] = {"canonical": self.canonical, "sunset": self.sunset}
         return {"class": legacy_class, "marker": marker_line, "entries": entries, "getattr": getattr_plan}

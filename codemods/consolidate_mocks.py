@@ -26,7 +26,7 @@ Caveats:
 from __future__ import annotations
 
 import ast
-from typing import Dict, List, Set
+from typing import Dict, List, Set, Tuple
 
 import libcst as cst
 
@@ -48,9 +48,8 @@ class ConsolidateMocksCommand(CanonicalClassCommand):
             return None
         return "mock-not-covered", f"{self.canonical} lacks what the local {self.class_name} has: {'; '.join(lacking)}"
 
-    def replaced(self, node: cst.ClassDef) -> None:
-        self.record_change(node, "mock-consolidated",
-                           f"local {self.class_name} is covered by {self.canonical}: replaced by an import of it")
+    def change(self) -> Tuple[str, str]:
+        return "mock-consolidated", f"local {self.class_name} is covered by {self.canonical}: replaced by an import of it"
 
 
 def _not_covered(local: ast.ClassDef, canonical: ast.ClassDef) -> List[str]:

@@ -54,9 +54,11 @@ class DedupeClassCommand(CanonicalClassCommand):
                     f"{self.class_name} from it would make an import cycle")
         return None
 
+    def change(self) -> Tuple[str, str]:
+        return "class-reexported", f"{self.class_name} duplicates {self.canonical}: replaced by a re-export of it"
+
     def replaced(self, node: cst.ClassDef) -> None:
-        self.record_change(node, "class-reexported",
-                           f"{self.class_name} duplicates {self.canonical}: replaced by a re-export of it")
+        super().replaced(node)
         self.record_breaking(f"{self.this_module()}.{self.class_name} is now a re-export of {self.canonical}",
                              f"import {self.class_name} from {self.canonical_module}")
 

@@ -210,7 +210,8 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
         return any(q.name == ENVIRON for q in self.get_metadata(QualifiedNameProvider, node, set()))
 
     def _replacement(self, call: cst.Call, kind: str) -> Optional[Replacement]:
-        """The calls replacing ``call``, change recorded; None, with a review item, when it cannot be rewritten."""
+        """The calls replacing ``call``, change recorded; None, with a review item, when it cannot be rewritten (or
+        suppressed, when it must be left as it is)."""
         planned = self._plan(call)
         if isinstance(planned, str):
             self.record_review(call, "patch-dict-unsupported",
@@ -226,11 +227,14 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
         empty = mapping is None or isinstance(mapping, cst.Dict) and not mapping.elements
         if not (clear and empty):
             calls.append(cst.Call(func=cst.Name(self.temp_vars), args=[cst.Arg(mapping or cst.Dict([]))]))
+        shown = ", ".join(f"{c.func.value}(...)" for c in calls)  # type: ignore[attr-defined]
+        message = f"patch.dict(os.environ{', clear=True' if clear else ''}) -> {shown}"
+        if self.site_suppressed(call, kind, message):
+            return None  # left as it is, with its imports
         for name in dict.fromkeys(c.func.value for c in calls):  # type: ignore[attr-defined]
             AddImportsVisitor.add_needed_import(self.context, self.fixtures_module, name)
         RemoveImportsVisitor.remove_unused_import_by_node(self.context, call)
-        shown = ", ".join(f"{c.func.value}(...)" for c in calls)  # type: ignore[attr-defined]
-        self.record_change(call, kind, f"patch.dict(os.environ{', clear=True' if clear else ''}) -> {shown}")
+        self.record_change(call, kind, message)
         return calls
 
     def _plan(self, call: cst.Call) -> Union[str, Tuple[bool, Optional[cst.BaseExpression]]]:

@@ -73,24 +73,10 @@ from typing import Any, Dict, List, Tuple
 import libcst as cst
 from libcst.codemod import Codemod, CodemodCommand, CodemodContext
 
-from _codemod_support import CHANGES, REVIEWS
+from _codemod_support import CHANGES, REVIEWS, SUPPRESSED
 
-from _redirect_support import _may_use, _split, dotted_name, load_mapping, pairs_from_args
+from _redirect_support import _before_insertions, _may_use, _split, dotted_name, load_mapping, pairs_from_args
 from _redirect_step import _RedirectStep
-
-
-def _before_insertions(line: int, inserted_after: List[int]) -> int:
-    """Map a line of a step's output back to its input, given the input lines each inserted line followed."""
-    shift = 0
-    for after in sorted(inserted_after):
-        position = after + shift + 1
-        if position < line:
-            shift += 1
-        elif position == line:
-            return after
-        else:
-            break
-    return line - shift
 
 
 class RedirectImportsCommand(CodemodCommand):
@@ -133,8 +119,9 @@ class RedirectImportsCommand(CodemodCommand):
             # Scope and qualified-name metadata are the cost: skip pairs this file cannot be using.
             if not _may_use(tree.code, old):
                 continue
-            marks = {key: len(self.context.scratch.get(key, [])) for key in (CHANGES, REVIEWS)}
+            marks = {key: len(self.context.scratch.get(key, [])) for key in (CHANGES, REVIEWS, SUPPRESSED)}
             step = _RedirectStep(self.context, old, new)
+            step.history = history
             # Codemod.transform_module, not CodemodCommand's: the import add/remove passes run once, after all pairs
             tree = Codemod.transform_module(step, tree)
             if history:

@@ -234,8 +234,10 @@ class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
                                f"{self.factory_binding} is already bound to something else here: cannot import "
                                f"{self.factory_module}.{self.factory_binding}")
             return
-        self._rewrites[id(node)] = name
         target = f"{'.'.join(self.factory_path)}({name})"
+        if self.site_suppressed(node, "singleton-to-factory", f"{self._spelled()} -> {target}"):
+            return  # left as it is: its import of the singleton stays in use
+        self._rewrites[id(node)] = name
         self.record_change(node, "singleton-to-factory", f"{self._spelled()} -> {target}")
 
     def _spelled(self) -> str:

@@ -55,7 +55,7 @@ internal sealed record ChangeSetDocument
             Codemod = new CodemodDocument(changes.Codemod, changes.CodemodVersion),
             Arguments = changes.Arguments,
             Engine = engine,
-            Totals = new RunTotalsDocument(t.Found, t.NotApplicable, t.Parsed, t.Changed, t.Unchanged, t.Skipped, t.Failed, t.TimedOut, t.Changes, t.Reviews, t.SkippedByReason),
+            Totals = new RunTotalsDocument(t.Found, t.NotApplicable, t.Parsed, t.Changed, t.Unchanged, t.Skipped, t.Failed, t.TimedOut, t.Changes, t.Reviews, t.Suppressed, t.SkippedByReason),
             ElapsedMs = Math.Round(changes.Elapsed.TotalMilliseconds),
             Files = [.. changes.Files.Where(f => f.Kind != OutcomeKind.NotApplicable).Select(FileOutcomeDocument.From)],
             Applied = applied is null ? null : new AppliedDocument(applied.Succeeded, applied.Error, applied.Written, [.. applied.Refused.Select(r => r.Path)]),
@@ -66,12 +66,18 @@ internal sealed record ChangeSetDocument
 /// <summary>A codemod by name and version.</summary>
 internal sealed record CodemodDocument(string Name, string? Version);
 
-/// <summary>The counts of a run; <c>skippedByReason</c> counts skipped files per reason.</summary>
+/// <summary>The counts of a run; <c>suppressed</c> counts sites left as they are, <c>skippedByReason</c> skipped files per reason.</summary>
 internal sealed record RunTotalsDocument(
-    int Found, int NotApplicable, int Parsed, int Changed, int Unchanged, int Skipped, int Failed, int TimedOut, int Changes, int Reviews, IReadOnlyDictionary<string, int> SkippedByReason);
+    int Found, int NotApplicable, int Parsed, int Changed, int Unchanged, int Skipped, int Failed, int TimedOut, int Changes, int Reviews, int Suppressed, IReadOnlyDictionary<string, int> SkippedByReason);
 
 /// <summary>What an apply wrote and refused.</summary>
 internal sealed record AppliedDocument(bool Succeeded, string? Error, IReadOnlyList<string> Written, IReadOnlyList<string> Refused);
+
+/// <summary>One site left as it is, and why: <c>comment</c> (a <c># codemod: ignore</c> comment) or <c>excluded</c>.</summary>
+internal sealed record SuppressedRecordDocument(int Line, int Column, string Kind, string Message, string Reason)
+{
+    public static SuppressedRecordDocument From(SuppressedRecord record) => new(record.Line, record.Column, record.Kind, record.Message, record.Reason);
+}
 
 /// <summary>One site rewritten or flagged for review.</summary>
 internal sealed record ChangeRecordDocument(int Line, int Column, string Kind, string Message)

@@ -14,6 +14,7 @@ internal sealed record FileOutcomeDocument(
     IReadOnlyList<ChangeRecordDocument> Changes,
     IReadOnlyList<ChangeRecordDocument> Reviews,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<BreakingRecord>? Breaking,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<SuppressedRecordDocument>? Suppressed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Diff)
 {
     public static FileOutcomeDocument From(FileOutcome file) => new(
@@ -25,5 +26,6 @@ internal sealed record FileOutcomeDocument(
         [.. file.Changes.Select(ChangeRecordDocument.From)],
         [.. file.Reviews.Select(ChangeRecordDocument.From)],
         file.Breaking.Count > 0 ? file.Breaking : null,
+        file.Suppressed.Count > 0 ? [.. file.Suppressed.Select(SuppressedRecordDocument.From)] : null,
         file.Kind == OutcomeKind.Changed ? DiffRenderer.Text(file) : null);
 }

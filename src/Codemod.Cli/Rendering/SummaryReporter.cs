@@ -17,7 +17,8 @@ internal static class SummaryReporter
             $": {t.Found} files found, {t.NotApplicable} prefiltered out, {t.Parsed} parsed, " +
             paint.Green($"{t.Changed} changed") + $" ({t.Changes} rewrites), {t.Skipped} skipped, " +
             (t.Failed > 0 ? paint.Red($"{t.Failed} failed") : "0 failed") + (t.TimedOut > 0 ? paint.Red($" ({t.TimedOut} timed out)") : string.Empty) + ", " +
-            (t.Reviews > 0 ? paint.Yellow($"{t.Reviews} review items") : "0 review items") + $" in {seconds} s");
+            (t.Reviews > 0 ? paint.Yellow($"{t.Reviews} review items") : "0 review items") +
+            (t.Suppressed > 0 ? $", {t.Suppressed} suppressed" : string.Empty) + $" in {seconds} s");
 
         foreach (var (reason, count) in t.SkippedByReason)
         {

@@ -6,6 +6,9 @@ public sealed record RunTotals(int Found, int NotApplicable, int Parsed, int Cha
     /// <summary>Of the <see cref="Failed"/> files, those that overran the time limit.</summary>
     public int TimedOut { get; init; }
 
+    /// <summary>Sites the codemod left as they are (a <c># codemod: ignore</c> comment, or lines the run excluded).</summary>
+    public int Suppressed { get; init; }
+
     public static RunTotals Of(IReadOnlyList<FileOutcome> files)
     {
         int Count(OutcomeKind kind) => files.Count(f => f.Kind == kind);
@@ -27,6 +30,7 @@ public sealed record RunTotals(int Found, int NotApplicable, int Parsed, int Cha
             SkippedByReason: skippedByReason)
         {
             TimedOut = files.Count(f => f.Kind == OutcomeKind.Failed && f.TimedOut),
+            Suppressed = files.Sum(f => f.Suppressed.Count),
         };
     }
 

@@ -6,7 +6,7 @@ namespace Codemod.Core.Vcs;
 
 /// <summary>
 /// Builds a run's commit message: a subject under 72 characters naming the codemod and the count, a body a reviewer
-/// can act on (counts per kind, files, review items, skipped and failed files, arguments, versions), and trailers that
+/// can act on (counts per kind, files, review items, suppressed sites, skipped and failed files, arguments, versions), and trailers that
 /// history and rollback read back.
 /// </summary>
 public static class CommitMessageBuilder
@@ -45,6 +45,8 @@ public static class CommitMessageBuilder
 
         var reviews = changes.Files.SelectMany(f => f.Reviews.Select(r => (f.Path, r))).ToList();
         Section(body, $"Left for review ({reviews.Count}):", reviews, x => $"{x.Path}:{x.r.Line} [{x.r.Kind}] {OneLine(x.r.Message)}", input.RunId);
+        var suppressed = changes.Files.SelectMany(f => f.Suppressed.Select(s => (f.Path, s))).ToList();
+        Section(body, $"Left as they are ({suppressed.Count} suppressed):", suppressed, x => $"{x.Path}:{x.s.Line} [{x.s.Kind}] {OneLine(x.s.Message)} ({x.s.Reason})", input.RunId);
         // Sites the reviewer rejected in `apply -i` come back from the re-run as suppressed with the reason "excluded".
         var rejected = changes.Files.SelectMany(f => f.Suppressed.Where(s => s.Reason == SuppressedRecord.Excluded).Select(s => (f.Path, s))).ToList();
         Section(body, $"Rejected in review ({rejected.Count}):", rejected, x => $"{x.Path}:{x.s.Line} {x.s.Kind}", input.RunId);

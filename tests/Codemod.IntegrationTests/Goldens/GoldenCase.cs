@@ -4,7 +4,7 @@ namespace Codemod.IntegrationTests.Goldens;
 
 /// <summary>
 /// One golden case folder: fixtures/codemods/&lt;codemod&gt;/&lt;case&gt;/ with before.py, after.py (absent: must stay
-/// unchanged), args.json ({"path", "args", "context"}) and expect.json ({"outcome", "changes", "reviews"}).
+/// unchanged), args.json ({"path", "args", "context"}) and expect.json ({"outcome", "reason", "changes", "reviews", "suppressed": [[line, kind, reason]]}).
 /// </summary>
 public sealed record GoldenCase(string Codemod, string Name, string Directory)
 {

@@ -11,7 +11,7 @@ namespace Codemod.IntegrationTests.Goldens;
 /// <summary>
 /// Every golden case under fixtures/codemods runs through the real worker: the output must equal after.py byte for
 /// byte (on mismatch after.received.py is written beside it: accepting is renaming), the outcome and records must match
-/// expect.json, and running the codemod again on after.py must change nothing. Every case runs under both worker hosts
+/// expect.json (its "suppressed" too), and running the codemod again on after.py must change nothing. Every case runs under both worker hosts
 /// (pythonnet and the python3 subprocess), and both must give the same outcome to the byte: the result cache is shared.
 /// </summary>
 public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixture<WorkerPoolFixture>
@@ -75,6 +75,11 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
 
             AssertRecords(name, "changes", expect, outcome.Changes);
             AssertRecords(name, "reviews", expect, outcome.Reviews);
+            AssertSuppressed(name, expect, outcome.Suppressed);
+            if (expect.TryGetProperty("reason", out var reason))
+            {
+                Assert.True(reason.GetString() == outcome.Reason, $"{name}: reason '{outcome.Reason}', expected '{reason.GetString()}'");
+            }
         }
 
         // And a second run on after.py changes nothing
@@ -106,7 +111,8 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         $"{o.Kind}|{o.Reason}|{o.Line}|{o.Reproducible}|" +
         string.Join(";", o.Changes.Select(r => $"{r.Line}:{r.Column}:{r.Kind}:{r.Message}:{r.RequiresChangedModule}")) + "|" +
         string.Join(";", o.Reviews.Select(r => $"{r.Line}:{r.Column}:{r.Kind}:{r.Message}")) + "|" +
-        string.Join(";", o.Breaking.Select(b => $"{b.What}:{b.Migrate}"));
+        string.Join(";", o.Breaking.Select(b => $"{b.What}:{b.Migrate}")) + "|" +
+        string.Join(";", o.Suppressed.Select(r => $"{r.Line}:{r.Column}:{r.Kind}:{r.Message}:{r.Reason}"));
 
     [Fact]
     public void Every_codemod_has_at_least_fifteen_golden_cases()
@@ -129,6 +135,19 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         OutcomeKind.Failed => "failed",
         _ => "notApplicable",
     };
+
+    // "suppressed": [[line, kind, reason], ...] (reason "comment" or "excluded"); absent: not checked.
+    private static void AssertSuppressed(string name, System.Text.Json.JsonElement expect, IReadOnlyList<SuppressedRecord> actual)
+    {
+        if (!expect.TryGetProperty("suppressed", out var expected))
+        {
+            return;
+        }
+
+        var want = expected.EnumerateArray().Select(e => $"{e[0].GetInt32()}:{e[1].GetString()}:{e[2].GetString()}").ToList();
+        var have = actual.Select(r => $"{r.Line}:{r.Kind}:{r.Reason}").ToList();
+        Assert.True(want.SequenceEqual(have), $"{name}: suppressed [{string.Join(", ", have)}], expected [{string.Join(", ", want)}]");
+    }
 
     private static void AssertRecords(string name, string property, System.Text.Json.JsonElement expect, IReadOnlyList<ChangeRecord> actual)
     {

@@ -41,4 +41,19 @@ public sealed class CacheKeyBuilderTests
             Of(new() { ["a"] = ["x", "y"], ["b"] = [] }),
             Of(new() { ["a"] = ["x"], ["b"] = ["y"] }));
     }
+
+    [Fact]
+    public void No_excluded_lines_leave_the_key_as_it_was_and_any_excluded_line_changes_it()
+    {
+        static string Of(IReadOnlySet<int> lines)
+        {
+            using var builder = new CacheKeyBuilder("test");
+            return builder.Add("file").AddExcludedLines(lines).Build();
+        }
+
+        Assert.Equal(Key("file"), Of(new HashSet<int>()));
+        Assert.NotEqual(Key("file"), Of(new HashSet<int> { 3 }));
+        Assert.NotEqual(Of(new HashSet<int> { 3 }), Of(new HashSet<int> { 4 }));
+        Assert.Equal(Of(new HashSet<int> { 4, 3 }), Of(new HashSet<int> { 3, 4 }));
+    }
 }

@@ -71,6 +71,31 @@ public sealed class CommitMessageBuilderTests
     }
 
     [Fact]
+    public void Body_lists_suppressed_sites_with_their_count_and_reason()
+    {
+        // Given a run that left one site for a comment and one an excluded line
+        var files = new[]
+        {
+            Changed("a.py", 1) with { Suppressed = [new SuppressedRecord(3, 8, "environ-get", "os.environ.get(...) -> get_env().get(...)", SuppressedRecord.Comment)] },
+            new FileOutcome { Path = "b.py", Kind = OutcomeKind.Unchanged, Suppressed = [new SuppressedRecord(7, 0, "getenv", "os.getenv(...) -> get_env().get(...)", SuppressedRecord.Excluded)] },
+        };
+
+        // When the message is built
+        var body = CommitMessageBuilder.Build(Input(files)).Body;
+
+        // Then both are listed under the count
+        Assert.Contains(
+            "Left as they are (2 suppressed):\n  a.py:3 [environ-get] os.environ.get(...) -> get_env().get(...) (comment)\n  b.py:7 [getenv] os.getenv(...) -> get_env().get(...) (excluded)\n",
+            body);
+    }
+
+    [Fact]
+    public void Body_has_no_suppressed_section_when_nothing_was_suppressed()
+    {
+        Assert.DoesNotContain("Left as they are", CommitMessageBuilder.Build(Input(Changed("a.py", 1))).Body);
+    }
+
+    [Fact]
     public void Long_file_lists_show_the_first_200_and_a_count()
     {
         // Given 250 changed files
