@@ -108,6 +108,33 @@ public sealed class InteractiveApplyTests
         Assert.Contains("A = get_env().get(\"A\")", File.ReadAllText(repo.Directory.Combine("pkg/a.py")), StringComparison.Ordinal);
     }
 
+    [TmuxFact]
+    public async Task Edit_replaces_the_files_proposal_with_the_edited_text_when_it_compiles()
+    {
+        // Given the same file and an editor (a script) that adds a default to the first rewrite
+        using var repo = TempRepo.Create(new Dictionary<string, string> { ["pkg/a.py"] = Source });
+        using var tools = new TempDirectory();
+        var editor = tools.Write("edit.sh", "#!/bin/sh\nsed -i 's/get_env().get(\"A\")/get_env().get(\"A\", \"a\")/' \"$1\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(editor, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        // When the first site is edited
+        using var terminal = InteractiveTerminal.Start(repo.Path, new Dictionary<string, string> { ["EDITOR"] = editor, ["VISUAL"] = string.Empty }, "apply", "env-to-isolated", ".", "-i");
+        await terminal.WaitForAsync(Prompt);
+        terminal.Send("e");
+        var code = await terminal.ExitCodeAsync();
+
+        // Then the edited text is what was written, and it compiles
+        Assert.True(code == 0, terminal.Screen);
+        Assert.Contains("edited text taken for pkg/a.py", terminal.Screen, StringComparison.Ordinal);
+        var written = File.ReadAllText(repo.Directory.Combine("pkg/a.py"));
+        Assert.Contains("A = get_env().get(\"A\", \"a\")\n", written, StringComparison.Ordinal);
+        Assert.Contains("B = get_env().get(\"B\")\n", written, StringComparison.Ordinal);
+        AssertCompiles(repo.Directory.Combine("pkg/a.py"));
+    }
+
     [Fact]
     public async Task Interactive_apply_with_stdin_redirected_is_refused_with_one_line_and_exit_2()
     {

@@ -22,11 +22,14 @@ internal sealed class InteractiveTerminal : IDisposable
     private string ExitFile => _scratch.Combine("exit-code");
 
     /// <summary>Starts <c>codemod ARGS</c> in <paramref name="workingDirectory"/> (colour off, so the pane is plain text).</summary>
-    public static InteractiveTerminal Start(string workingDirectory, params string[] args)
+    public static InteractiveTerminal Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Start(string, string[])"/>, with <paramref name="environment"/> set for the command.</summary>
+    public static InteractiveTerminal Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var terminal = new InteractiveTerminal();
         var dll = Path.Combine(AppContext.BaseDirectory, "codemod.dll");
-        var command = $"unset CODEMOD_TEST_PHASE; cd {Quote(workingDirectory)} && NO_COLOR=1 dotnet {Quote(dll)} {string.Join(' ', args.Select(Quote))}; echo $? > {Quote(terminal.ExitFile)}; sleep 600";
+        var command = $"unset CODEMOD_TEST_PHASE; cd {Quote(workingDirectory)} && {string.Concat(environment.Select(e => $"{e.Key}={Quote(e.Value)} "))}NO_COLOR=1 dotnet {Quote(dll)} {string.Join(' ', args.Select(Quote))}; echo $? > {Quote(terminal.ExitFile)}; sleep 600";
         var started = Tmux("-L", terminal._socket, "new-session", "-d", "-x", "160", "-y", "50", command);
         Assert.True(started.ExitCode == 0, $"tmux did not start: {started.Output}");
         return terminal;
