@@ -249,14 +249,6 @@ class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
                         self._rename_access(access.node, {local: new_local})
         self._plan_all(module, renamed_globals)
 
-    def _use_suppressed(self, target: cst.CSTNode, local: str, new_local: str) -> bool:
-        """A use of ``local`` that would be renamed, left as it is (recorded as suppressed)."""
-        if isinstance(target, cst.Name):
-            return self.site_suppressed(target, "name-reference", f"{local} -> {new_local}")
-        if isinstance(target, cst.SimpleString) and _renamed_annotation(target, {local: new_local}) is not None:
-            return self.site_suppressed(target, "string-annotation", f"{local} -> {new_local}")
-        return False
-
     def _drop(self, node: cst.ImportFrom, alias: cst.ImportAlias) -> None:
         # Dropped by hand rather than through RemoveImportsVisitor: when the old and new local names are equal, the
         # new import makes every use look like a use of the old one too, and the visitor would keep it.

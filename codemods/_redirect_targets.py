@@ -104,6 +104,14 @@ class TargetsMixin:
                 else:
                     self._rename_access(target, {f"{local}.{self.old_obj}": f"{new_local}.{self.new_obj}"})
 
+    def _use_suppressed(self, target: cst.CSTNode, local: str, new_local: str) -> bool:
+        """A use of ``local`` that would be renamed, left as it is (recorded as suppressed)."""
+        if isinstance(target, cst.Name):
+            return self.site_suppressed(target, "name-reference", f"{local} -> {new_local}")
+        if isinstance(target, cst.SimpleString) and _renamed_annotation(target, {local: new_local}) is not None:
+            return self.site_suppressed(target, "string-annotation", f"{local} -> {new_local}")
+        return False
+
     def _target_suppressed(self, target: cst.CSTNode, local: str) -> bool:
         """A use through a module binding left as it is (recorded as suppressed): it keeps that binding in use."""
         if isinstance(target, cst.Name):

@@ -12,7 +12,7 @@ namespace Codemod.IntegrationTests.Docs;
 /// </summary>
 public sealed partial class ReadmeExampleTests(ReadmeExampleTests.SampleRuns runs) : IClassFixture<ReadmeExampleTests.SampleRuns>
 {
-    private static readonly string[] RequiredTotals = ["found", "notApplicable", "parsed", "changed", "unchanged", "skipped", "failed", "changes", "reviews"];
+    private static readonly string[] RequiredTotals = ["found", "notApplicable", "parsed", "changed", "unchanged", "skipped", "failed", "changes", "reviews", "suppressed"];
 
     [Fact]
     public async Task The_summary_line_example_has_the_counts_of_a_real_preview_of_the_sample()
