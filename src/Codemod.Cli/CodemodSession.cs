@@ -65,6 +65,20 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
     public Task<ChangeSet> RunAsync(RunSettings settings, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IFileProgress? progress, CancellationToken cancellationToken) =>
         new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, codemod, arguments, progress, cancellationToken);
 
+    /// <summary>
+    /// One file run again with the sites on <paramref name="excludedLines"/> left as they are (the sites rejected in an
+    /// interactive apply), through the same pipeline: same reading, context modules, formatter and gates.
+    /// </summary>
+    public async Task<FileOutcome> RerunAsync(RunSettings settings, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, string path, IReadOnlySet<int> excludedLines, CancellationToken cancellationToken)
+    {
+        var excluded = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal) { [path] = excludedLines };
+        // No shard: a one-file list would be sharded again and could lose the file.
+        var changes = await new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments), excluded: excluded)
+            .RunAsync(settings with { Paths = [path], Shard = null }, codemod, arguments, null, cancellationToken).ConfigureAwait(false);
+        return changes.Files.FirstOrDefault(f => f.Path == path)
+            ?? FileOutcome.Fail(path, "the file is no longer there: it was moved, deleted or excluded during the review");
+    }
+
     public Task<ProjectScan> ScanAsync(RunSettings settings, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IFileProgress? progress, CancellationToken cancellationToken) =>
         new ScanPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, arguments, progress, cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Codemod.Cli.Commits;
+using Codemod.Cli.Interactive;
 using Codemod.Cli.Options;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Apply;
@@ -32,9 +33,29 @@ internal static class ApplyCommand
         GitRepository? repository = null;
         Action<RunSettings>? preflight = settings.Commit ? s => repository = CommitFlow.OpenForCommit(s.Root, settings.AllowDirty) : null;
         var mode = ProgressDisplay.Mode(context.Environment, paint, machineOutput: settings.Json);
-        var run = await CodemodRun.ExecuteAsync(settings.Run, context, cancellationToken, preflight, ProgressDisplay.Create(context, mode, $"apply {settings.Run.Codemod}", countsChanges: true));
+        ReviewResult? review = null;
+        Func<CodemodSession, CodemodRun, Task<CodemodRun>>? reviewStep = settings.Interactive
+            ? async (session, first) =>
+            {
+                (var reviewed, review) = await InteractiveApply.ReviewAsync(session, first, settings, context, null, cancellationToken).ConfigureAwait(false);
+                return reviewed;
+            }
+            : null;
+        // An interactive review needs the terminal to itself: no live display under -i.
+        var progress = settings.Interactive ? null : ProgressDisplay.Create(context, mode, $"apply {settings.Run.Codemod}", countsChanges: true);
+        var run = await CodemodRun.ExecuteAsync(settings.Run, context, cancellationToken, preflight, progress, reviewStep);
         // Cancellation is honoured up to here; once writing starts, a signal finishes or restores the current phase.
         cancellationToken.ThrowIfCancellationRequested();
+        if (review is not null)
+        {
+            InteractiveApply.WriteTally(context.Error, review);
+            if (review.Quit && settings.OnQuit == QuitChoice.Discard)
+            {
+                context.Error.WriteLine("quit: nothing written (--on-quit discard)");
+                return ExitCodes.Success;
+            }
+        }
+
         if (repository is not null)
         {
             var outcome = CommitFlow.Commit(repository, run.Changes, run.Versions, RunId.New(context.Time), settings.AllowDirty, settings.NoVerify, control: control);

@@ -13,8 +13,12 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
     /// <summary>What the codemod declared about itself (parameters, required modules).</summary>
     public required CodemodInfo Codemod { get; init; }
 
-    /// <summary>Runs the codemod; <paramref name="preflight"/> holds checks that must pass before any worker starts (a clean tree for --commit); <paramref name="progress"/> observes the files.</summary>
-    public static async Task<CodemodRun> ExecuteAsync(CodemodRunSettings run, CliContext context, CancellationToken cancellationToken, Action<RunSettings>? preflight = null, IFileProgress? progress = null)
+    /// <summary>
+    /// Runs the codemod; <paramref name="preflight"/> holds checks that must pass before any worker starts (a clean tree for
+    /// --commit); <paramref name="progress"/> observes the files; <paramref name="review"/> (apply -i) turns the run into what
+    /// is written while the workers are still up.
+    /// </summary>
+    public static async Task<CodemodRun> ExecuteAsync(CodemodRunSettings run, CliContext context, CancellationToken cancellationToken, Action<RunSettings>? preflight = null, IFileProgress? progress = null, Func<CodemodSession, CodemodRun, Task<CodemodRun>>? review = null)
     {
         var settings = run.Engine.Run;
         preflight?.Invoke(settings);
@@ -24,7 +28,8 @@ internal sealed record CodemodRun(RunSettings Settings, ChangeSet Changes, IRead
         var codemod = await session.ResolveAsync(run.Codemod, arguments, cancellationToken, settings.Formatter, origins).ConfigureAwait(false);
         var changes = await session.RunAsync(settings, codemod, arguments, progress, cancellationToken).ConfigureAwait(false);
         var versions = await session.VersionsAsync(cancellationToken).ConfigureAwait(false);
-        return new CodemodRun(settings, changes, versions) { Codemod = codemod };
+        var result = new CodemodRun(settings, changes, versions) { Codemod = codemod };
+        return review is null ? result : await review(session, result).ConfigureAwait(false);
     }
 
     /// <summary>The result cache in <paramref name="directory"/>, or null when it is off.</summary>

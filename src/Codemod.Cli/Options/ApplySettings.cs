@@ -9,4 +9,10 @@ internal sealed record ApplySettings(CodemodRunSettings? Run, bool Json, bool Co
     public IReadOnlyList<string> FromPatch { get; init; } = [];
 
     public string PatchRoot { get; init; } = ".";
+
+    /// <summary><c>-i</c>: every rewrite site is shown and accepted or rejected before anything is written.</summary>
+    public bool Interactive { get; init; }
+
+    /// <summary>What <c>q</c> during <c>-i</c> does with the sites accepted so far.</summary>
+    public QuitChoice OnQuit { get; init; } = QuitChoice.Write;
 }

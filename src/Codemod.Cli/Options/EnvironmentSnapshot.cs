@@ -28,6 +28,12 @@ internal sealed record EnvironmentSnapshot(
     /// <summary><c>CODEMOD_HOST</c>: the worker host (pythonnet or python) when <c>--host</c> is not given.</summary>
     public string? Host { get; init; }
 
+    /// <summary>Whether stdin is not a terminal: <c>apply -i</c> then refuses instead of reading answers from a pipe.</summary>
+    public bool InputRedirected { get; init; }
+
+    /// <summary><c>$VISUAL</c>, else <c>$EDITOR</c>: the command <c>apply -i</c> edits a file's proposed text with.</summary>
+    public string? Editor { get; init; }
+
     public static EnvironmentSnapshot Read() => new(
         NoColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
         Python: Environment.GetEnvironmentVariable("CODEMOD_PYTHON"),
@@ -44,6 +50,8 @@ internal sealed record EnvironmentSnapshot(
         Host = NonEmpty(Environment.GetEnvironmentVariable("CODEMOD_HOST")),
         Term = NonEmpty(Environment.GetEnvironmentVariable("TERM")),
         ErrorTerminalWidth = Console.IsErrorRedirected ? null : WindowWidth(),
+        InputRedirected = Console.IsInputRedirected,
+        Editor = NonEmpty(Environment.GetEnvironmentVariable("VISUAL")) ?? NonEmpty(Environment.GetEnvironmentVariable("EDITOR")),
     };
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

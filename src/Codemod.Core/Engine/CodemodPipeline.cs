@@ -15,9 +15,10 @@ namespace Codemod.Core.Engine;
 /// <see cref="ChangeSet"/>. Writes no project file. With a cache, a file whose outcome is known never reaches a worker,
 /// and workers start only when the first file misses. An <paramref name="overlay"/> (new bytes by '/'-separated path
 /// relative to the root) stands in for the content of those files: a plan's dry run feeds each step the earlier steps'
-/// output this way without writing the tree.
+/// output this way without writing the tree. <paramref name="excluded"/> (lines by path) names sites the codemod must
+/// leave as they are: the sites a reviewer rejected in an interactive apply.
 /// </summary>
-public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister, ResultCacheScope? cache = null, IReadOnlyDictionary<string, byte[]>? overlay = null)
+public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister, ResultCacheScope? cache = null, IReadOnlyDictionary<string, byte[]>? overlay = null, IReadOnlyDictionary<string, IReadOnlySet<int>>? excluded = null)
 {
     public async Task<ChangeSet> RunAsync(
         RunSettings settings,
@@ -66,15 +67,17 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
                         return FileOutcome.NotApplicable(relativePath);
                     }
 
-                    // A formatter's output depends on a program outside the key (its version, its configuration): such runs are not cached.
-                    var key = settings.Formatter is null ? cache?.TransformKey(file, codemod, arguments, context) : null;
+                    // A formatter's output depends on a program outside the key (its version, its configuration): such runs are
+                    // not cached; nor are runs with excluded lines, which answer one review, not the next run.
+                    var excludedLines = excluded?.GetValueOrDefault(relativePath);
+                    var key = settings.Formatter is null && excludedLines is not { Count: > 0 } ? cache?.TransformKey(file, codemod, arguments, context) : null;
                     if (key is not null && cache!.TryGetOutcome(key, file) is { } known)
                     {
                         return known;
                     }
 
                     progress?.Started(slot, relativePath);
-                    var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter }, token).ConfigureAwait(false);
+                    var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter, ExcludedLines = excludedLines ?? new HashSet<int>() }, token).ConfigureAwait(false);
                     if (key is not null)
                     {
                         cache!.PutOutcome(key, result);

@@ -47,6 +47,9 @@ public static class CommitMessageBuilder
         Section(body, $"Left for review ({reviews.Count}):", reviews, x => $"{x.Path}:{x.r.Line} [{x.r.Kind}] {OneLine(x.r.Message)}", input.RunId);
         var suppressed = changes.Files.SelectMany(f => f.Suppressed.Select(s => (f.Path, s))).ToList();
         Section(body, $"Left as they are ({suppressed.Count} suppressed):", suppressed, x => $"{x.Path}:{x.s.Line} [{x.s.Kind}] {OneLine(x.s.Message)} ({x.s.Reason})", input.RunId);
+        // Sites the reviewer rejected in `apply -i` come back from the re-run as suppressed with the reason "excluded".
+        var rejected = changes.Files.SelectMany(f => f.Suppressed.Where(s => s.Reason == SuppressedRecord.Excluded).Select(s => (f.Path, s))).ToList();
+        Section(body, $"Rejected in review ({rejected.Count}):", rejected, x => $"{x.Path}:{x.s.Line} {x.s.Kind}", input.RunId);
         var skipped = changes.Files.Where(f => f.Kind == OutcomeKind.Skipped).ToList();
         Section(body, $"Skipped ({skipped.Count}):", skipped, f => $"{f.Path}: {OneLine(f.Reason)}", input.RunId);
         var failed = changes.Files.Where(f => f.Kind == OutcomeKind.Failed).ToList();
