@@ -22,7 +22,10 @@ Statement facts are ``_scan_facts``; environment accesses ``_scan_env`` (forms f
      "singletons": [{"line", "name", "kind": "module-instance" | "get-instance" | "instance-attribute"
                      | "get-function", "class"}],
      "shims": [{"line", "name", "canonical", "sunset": str | None}],
-     "allAll": ["Name", ...] | None}
+     "allAll": ["Name", ...] | None,
+     "suppressions": [{"line", "end", "names"?: ["env-access", "env-to-isolated", ...]}]}
+
+    {"outcome": "skipped", "reason": "skip-file comment", "module", "package", "isTest"}
 
     {"outcome": "failed", "reason": "syntax error at line 3: invalid syntax", "line": 3,
      "module", "package", "isTest"}      # "line" absent when Python gives none; "cannot decode: ..." for encodings
@@ -73,6 +76,13 @@ shims
     One entry per key of the module-level ``__codemod_deprecated__`` dict literal written by add-deprecation-shim;
     ``line`` is the key's line. A marker that is not a literal dict of dicts is ignored.
 
+suppressions
+    Every ``# codemod: ignore`` comment (``_suppressions.find_suppressions``, the codemods' own parser): ``line`` is the
+    comment's line, ``end`` the last line it covers (the statement starting on ``line``: a multi-line simple statement
+    or a compound statement's header, ``_suppressions.statement_starts``; else ``line``), ``names`` the bracketed names
+    (absent: every rule). Which findings a comment suppresses, and which comments are stale, the engine decides.
+    A ``# codemod: skip-file`` comment in the first lines makes the whole file ``skipped``, unparsed.
+
 allAll
     The module's ``__all__`` when it is a literal list/tuple of strings, extended by literal ``+=``, ``.extend`` and
     ``.append`` at module level; otherwise None.
@@ -81,19 +91,24 @@ allAll
 from __future__ import annotations
 
 import ast
+import io
 import re
+import tokenize
 import warnings
-from typing import Any, Dict, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 import _env_forms as forms
 from _codemod_support import glob_to_regex, module_and_package
 from _scan_env import EnvScanner
 from _scan_facts import SHIM_MARKER, FactCollector
+from _suppressions import find_suppressions, has_skip_file, statement_starts
 from _singleton import dotted
 
 DEFAULT_ALLOW = (forms.DEFAULT_MODULE.replace(".", "/") + ".py",)
 
 REWRITABLE_FORMS = forms.REWRITABLE_FORMS
+
+SKIP_FILE_REASON = "skip-file comment"
 
 _ENV_WORDS = re.compile(forms.ENV_WORDS.encode("ascii"))
 
@@ -103,6 +118,9 @@ def scan_source(path: str, source: bytes, args: Optional[Dict[str, Any]] = None)
     relative = _relative(path)
     module, package = module_and_package(relative)
     head: Dict[str, Any] = {"module": module, "package": package, "isTest": is_test_path(relative)}
+    text = _comment_text(source)
+    if text is not None and has_skip_file(text):
+        return {"outcome": "skipped", "reason": SKIP_FILE_REASON, **head}
     try:
         with warnings.catch_warnings():
             # invalid escape sequences and the like: the scan reports facts, not the parser's warnings
@@ -129,7 +147,37 @@ def scan_source(path: str, source: bytes, args: Optional[Dict[str, Any]] = None)
         "singletons": facts.singletons(),
         "shims": facts.shims,
         "allAll": facts.all_names,
+        "suppressions": suppressions(text) if text is not None else [],
     }
+
+
+def suppressions(text: str) -> List[Dict[str, Any]]:
+    """The ``suppressions`` facts of a decoded source (shape in the module docstring)."""
+    found = find_suppressions(text)
+    if not found:
+        return []
+    ends: Dict[int, int] = {}
+    for line, start in statement_starts(text).items():
+        if start in found:
+            ends[start] = max(ends.get(start, start), line)
+    facts: List[Dict[str, Any]] = []
+    for line in sorted(found):
+        fact: Dict[str, Any] = {"line": line, "end": ends.get(line, line)}
+        if found[line].codemods is not None:
+            fact["names"] = sorted(found[line].codemods)
+        facts.append(fact)
+    return facts
+
+
+def _comment_text(source: bytes) -> Optional[str]:
+    """The decoded source when it may hold a ``# codemod:`` comment (PEP 263 cookie and BOM honoured), else None."""
+    if b"codemod:" not in source:
+        return None
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(source).readline)
+        return source.decode(encoding, errors="replace").lstrip("\ufeff")
+    except (SyntaxError, LookupError):
+        return None
 
 
 def _failed(head: Dict[str, Any], message: str, line: Optional[int]) -> Dict[str, Any]:

@@ -13,6 +13,12 @@ internal static class ScanFactsReader
             return FileScan.Failed(path, "worker refused the request: " + WorkerProtocol.OptionalString(response, "error"));
         }
 
+        if (WorkerProtocol.OptionalString(response, "outcome") == "skipped")
+        {
+            // A `# codemod: skip-file` comment: the file asks not to be scanned.
+            return FileScan.Skipped(path, WorkerProtocol.OptionalString(response, "reason") ?? "skipped");
+        }
+
         if (WorkerProtocol.OptionalString(response, "outcome") != "scanned")
         {
             var reason = WorkerProtocol.OptionalString(response, "reason") ?? "scan failed";

@@ -15,7 +15,8 @@ internal static class ScanMarkdownWriter
         output.WriteLine("# SSOT scan report");
         output.WriteLine();
         output.WriteLine($"Scanned **{report.FilesScanned}** of {report.FilesFound} Python files on {report.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: " +
-            $"**{report.Findings.Count} findings**, {report.Failed.Count} files failed to parse, {report.Skipped.Count} skipped.");
+            $"**{report.Findings.Count} findings**, {report.Failed.Count} files failed to parse, {report.Skipped.Count} skipped" +
+            (report.Suppressed.Count > 0 ? $", {report.Suppressed.Count} findings suppressed by `# codemod: ignore`." : "."));
         if (report.Failed.Count > 0)
         {
             output.WriteLine();

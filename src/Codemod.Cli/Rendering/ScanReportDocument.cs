@@ -16,6 +16,7 @@ internal sealed record ScanReportDocument(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments,
     ScanFileCounts Files,
     [property: JsonRequired] IReadOnlyDictionary<string, int> Totals,
+    ScanSuppressedDocument? Suppressed,
     IReadOnlyList<ScanFindingDocument> Findings,
     IReadOnlyList<ScanFileDocument> Failed,
     IReadOnlyList<ScanFileDocument> Skipped,
@@ -33,6 +34,7 @@ internal sealed record ScanReportDocument(
         new SortedDictionary<string, IReadOnlyList<string>>(arguments.ToDictionary(), StringComparer.Ordinal),
         new ScanFileCounts(report.FilesFound, report.FilesScanned, report.Failed.Count, report.Skipped.Count),
         Ordered(report.Totals.Select(t => (t.Rule.Id, t.Count))),
+        new ScanSuppressedDocument(report.Suppressed.Count, Ordered(report.Totals.Where(t => t.Suppressed > 0).Select(t => (t.Rule.Id, t.Suppressed)))),
         [.. report.Findings.Select(f => new ScanFindingDocument(
             f.Rule, f.Path, f.Line, f.Column, f.Message, f.Group, Describe(f.InTest),
             new SortedDictionary<string, object>(f.Properties.ToDictionary(), StringComparer.Ordinal)))],
@@ -57,6 +59,9 @@ internal sealed record ScanReportDocument(
 
 /// <summary>How many files a scan found, scanned, failed and skipped.</summary>
 internal sealed record ScanFileCounts(int Found, int Scanned, int Failed, int Skipped);
+
+/// <summary>Findings a <c># codemod: ignore</c> comment suppressed: how many, and per rule (rules without any left out).</summary>
+internal sealed record ScanSuppressedDocument(int Total, IReadOnlyDictionary<string, int> Rules);
 
 /// <summary>One finding of the scan report; <c>column</c> and <c>group</c> are null when the rule has none.</summary>
 internal sealed record ScanFindingDocument(

@@ -48,7 +48,17 @@ internal static class ScanSarifWriter
             var occurrence = occurrences.GetValueOrDefault(identity);
             occurrences[identity] = occurrence + 1;
             var related = finding.Group is null ? [] : groups[finding.Group].Where(f => !ReferenceEquals(f, finding)).Take(RelatedLocationsListed).ToList();
-            WriteResult(w, report, finding, occurrence, related);
+            WriteResult(w, report, finding, occurrence, related, suppressed: false);
+        }
+
+        // Suppressed findings stay in the log, marked as SARIF in-source suppressions: code scanning shows them as
+        // suppressed instead of losing them. Written after the others, so their fingerprints never shift the others'.
+        foreach (var finding in report.Suppressed)
+        {
+            var identity = (finding.Rule, finding.Path, finding.Key);
+            var occurrence = occurrences.GetValueOrDefault(identity);
+            occurrences[identity] = occurrence + 1;
+            WriteResult(w, report, finding, occurrence, [], suppressed: true);
         }
 
         w.WriteEndArray();
@@ -126,7 +136,7 @@ internal static class ScanSarifWriter
         w.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter w, ScanReport report, Finding finding, int occurrence, IReadOnlyList<Finding> related)
+    private static void WriteResult(Utf8JsonWriter w, ScanReport report, Finding finding, int occurrence, IReadOnlyList<Finding> related, bool suppressed)
     {
         w.WriteStartObject();
         w.WriteString("ruleId", finding.Rule);
@@ -146,6 +156,15 @@ internal static class ScanSarifWriter
                 WriteLocation(w, other.Path, other.Line, null, (index + 1, "another definition in the group"));
             }
 
+            w.WriteEndArray();
+        }
+
+        if (suppressed)
+        {
+            w.WriteStartArray("suppressions");
+            w.WriteStartObject();
+            w.WriteString("kind", "inSource");
+            w.WriteEndObject();
             w.WriteEndArray();
         }
 

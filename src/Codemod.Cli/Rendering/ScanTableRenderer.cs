@@ -28,7 +28,7 @@ internal static class ScanTableRenderer
         }
 
         console.MarkupLine($"[bold]SSOT scan[/] {report.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}: {report.FilesScanned} of {report.FilesFound} files scanned, " +
-            $"[bold]{report.Findings.Count} findings[/], {Count(report.Failed.Count, "red", "failed")}, {report.Skipped.Count} skipped");
+            $"[bold]{report.Findings.Count} findings[/], {Count(report.Failed.Count, "red", "failed")}, {report.Skipped.Count} skipped{Suppressed(report)}");
 
         var rules = new Table().Title("findings by rule").AddColumns("rule", "level", "findings", "production", "test", "groups", "what it finds");
         foreach (var index in new[] { 2, 3, 4, 5 })
@@ -91,4 +91,8 @@ internal static class ScanTableRenderer
         FindingLevel.Warning => "[yellow]warning[/]",
         _ => "note",
     };
+
+    // Only when there are some: a report without suppression comments reads as before.
+    private static string Suppressed(ScanReport report) =>
+        report.Suppressed.Count > 0 ? $", {report.Suppressed.Count} suppressed by # codemod: ignore" : string.Empty;
 }

@@ -2,7 +2,8 @@ namespace Codemod.Core.Scan;
 
 /// <summary>
 /// The aggregated result of a scan: findings sorted by path, line, column and rule; totals per rule in catalogue order;
-/// the files that failed or were skipped. Everything derived here is deterministic, so reports can be golden-tested.
+/// the files that failed or were skipped (a
+/// <c># codemod: skip-file</c> comment among them); the findings suppressed by comments, apart. Everything derived here is deterministic, so reports can be golden-tested.
 /// </summary>
 public sealed record ScanReport(
     DateOnly Today,
@@ -14,6 +15,9 @@ public sealed record ScanReport(
     IReadOnlyList<FileScan> Skipped)
 {
     public const string RootPackage = "(root)";
+
+    /// <summary>Findings a <c># codemod: ignore</c> comment suppressed: not reported, not counted in <see cref="Totals"/>, sorted like <see cref="Findings"/>.</summary>
+    public IReadOnlyList<Finding> Suppressed { get; init; } = [];
 
     /// <summary>The rules this report was made with, in catalogue order (the order of <see cref="Totals"/>).</summary>
     public IReadOnlyList<ScanRule> Rules => [.. Totals.Select(t => t.Rule)];

@@ -22,6 +22,8 @@ public static class ScanRules
 
     public static ScanRule ExpiredShim => ExpiredShimCheck.Definition;
 
+    public static ScanRule StaleSuppression => StaleSuppressionCheck.Definition;
+
     public static IReadOnlyList<ScanRule> All => ScanCatalogue.Default.Rules;
 
     /// <summary>Position of a rule in <see cref="All"/>; unknown ids (from an older or newer baseline) sort last.</summary>

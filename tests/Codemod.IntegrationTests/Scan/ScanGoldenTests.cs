@@ -5,7 +5,7 @@ public sealed class ScanGoldenTests(ScanFixtureRuns runs) : IClassFixture<ScanFi
 {
     public static TheoryData<string> Folders =>
     [
-        "env-access", "duplicate-class-name", "identical-class", "manager-proliferation", "duplicate-mock", "singleton", "expired-shim", "syntax-error",
+        "env-access", "duplicate-class-name", "identical-class", "manager-proliferation", "duplicate-mock", "singleton", "expired-shim", "syntax-error", "suppression",
     ];
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class ScanCatalogueTests
     {
         public ScanRule Rule { get; } = new("mutable-global", "Mutable module global", "A module-level name assigned a mutable value.", FindingLevel.Note);
 
-        public int Order => 80;
+        public int Order => 90;
 
         public IEnumerable<Finding> Find(ScanInput input) =>
             from file in input.Files
@@ -30,9 +30,9 @@ public sealed class ScanCatalogueTests
     public void The_catalogue_lists_every_check_of_the_assembly_in_report_order()
     {
         Assert.Equal(
-            ["env-access", "duplicate-class-name", "identical-class", "manager-proliferation", "duplicate-mock", "singleton", "expired-shim"],
+            ["env-access", "duplicate-class-name", "identical-class", "manager-proliferation", "duplicate-mock", "singleton", "expired-shim", "stale-suppression"],
             ScanRules.All.Select(r => r.Id));
-        Assert.Equal(["classes", "envAccesses", "imports", "shims", "singletons"], ScanCatalogue.Default.FactKinds.Select(k => k.Name));
+        Assert.Equal(["classes", "envAccesses", "imports", "shims", "singletons", "suppressions"], ScanCatalogue.Default.FactKinds.Select(k => k.Name));
     }
 
     [Fact]

@@ -13,7 +13,8 @@ internal static class ScanFacts
         IReadOnlyList<SingletonFact>? singletons = null,
         IReadOnlyList<ShimFact>? shims = null,
         bool? isTest = null,
-        bool allowed = false)
+        bool allowed = false,
+        IReadOnlyList<SuppressionFact>? suppressions = null)
     {
         var module = Codemod.Core.Engine.ModuleLocator.ModuleOfFile(path);
         var name = path[(path.LastIndexOf('/') + 1)..];
@@ -28,7 +29,7 @@ internal static class ScanFacts
             EnvAccesses = env ?? [],
             Singletons = singletons ?? [],
             Shims = shims ?? [],
-        });
+        }.With(suppressions ?? []));
     }
 
     public static ClassFact Class(string name, int line, params string[] bases) =>
@@ -42,6 +43,9 @@ internal static class ScanFacts
 
     public static ImportFact Import(string module, string? asName = null, int line = 1) =>
         new(ImportKind.Import, module, null, asName, line, TopLevel: true);
+
+    /// <summary>A <c># codemod: ignore</c> comment on <paramref name="line"/> covering up to <paramref name="end"/>; no names: every rule.</summary>
+    public static SuppressionFact Ignore(int line, int? end = null, params string[] names) => new(line, end ?? line, names.Length == 0 ? null : names);
 
     public static EnvAccessFact Env(int line, string form = "environ-get", bool rewritable = true) => new(line, 4, form, rewritable);
 }

@@ -8,7 +8,10 @@ internal sealed class DuplicateClassNameCheck : IScanCheck
         "Class name defined in several non-test modules",
         "A module-level class name is defined in two or more non-test modules, so imports pick one copy or another by accident. " +
         "Every definition is reported; findings of one name share the group duplicate-class-name:<Name>.",
-        FindingLevel.Warning);
+        FindingLevel.Warning)
+    {
+        Codemods = ["dedupe-class"],
+    };
 
     public ScanRule Rule => Definition;
 

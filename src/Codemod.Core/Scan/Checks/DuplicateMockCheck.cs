@@ -10,7 +10,10 @@ internal sealed class DuplicateMockCheck : IScanCheck
         "Mock, fake or stub class defined in several test files",
         "A Mock*/Fake*/Stub* class is defined in two or more test files: keep one shared test double (the consolidate-mocks " +
         "codemod replaces local copies). Findings of one name share the group duplicate-mock:<Name>.",
-        FindingLevel.Note);
+        FindingLevel.Note)
+    {
+        Codemods = ["consolidate-mocks"],
+    };
 
     public ScanRule Rule => Definition;
 

@@ -9,7 +9,10 @@ internal sealed class EnvAccessCheck : IScanCheck
         "Code reads or writes os.environ / os.getenv directly instead of going through the isolated environment module. " +
         "Allowed bootstrap files (--arg allow=GLOB, default shared/isolated_environment.py) are not reported. " +
         "Rewritable forms can be fixed by the env-to-isolated codemod (env-in-tests for test code).",
-        FindingLevel.Warning);
+        FindingLevel.Warning)
+    {
+        Codemods = ["env-to-isolated", "env-in-tests"],
+    };
 
     public ScanRule Rule => Definition;
 

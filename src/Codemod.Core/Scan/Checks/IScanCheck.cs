@@ -12,5 +12,11 @@ internal interface IScanCheck
     /// <summary>Where the rule stands in every report (totals, SARIF rule index, tables); a new rule takes the next free number.</summary>
     int Order { get; }
 
+    /// <summary>
+    /// True for a check about the other checks' findings (stale-suppression): it runs after them, sees them in
+    /// <see cref="ScanInput.Findings"/>, and its own findings are never suppressed.
+    /// </summary>
+    bool JudgesFindings => false;
+
     IEnumerable<Finding> Find(ScanInput input);
 }

@@ -8,7 +8,10 @@ internal sealed class IdenticalClassCheck : IScanCheck
         "Identical copies of a class",
         "Two or more definitions of a class are equivalent once comments, docstrings and formatting are ignored: " +
         "keep one and import it (the dedupe-class codemod does this). Findings of one copy set share a group.",
-        FindingLevel.Warning);
+        FindingLevel.Warning)
+    {
+        Codemods = ["dedupe-class"],
+    };
 
     public ScanRule Rule => Definition;
 

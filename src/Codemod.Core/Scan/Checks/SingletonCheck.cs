@@ -11,7 +11,10 @@ internal sealed class SingletonCheck : IScanCheck
         "Singleton instance or accessor",
         "A module-level instance of a manager-like class, a get_instance/instance class method, or an _instance class " +
         "attribute: hidden global state that makes a second source of truth easy to create.",
-        FindingLevel.Note);
+        FindingLevel.Note)
+    {
+        Codemods = ["singleton-to-factory"],
+    };
 
     public ScanRule Rule => Definition;
 
