@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Codemod.Core.Cache;
 using Codemod.Core.Changes;
@@ -35,65 +34,41 @@ public sealed class CodemodPipeline(ITransformRunner runner, IFileLister lister,
         var prefilter = new Prefilter(tokens);
         var context = ContextModules(settings.Root, codemod, arguments, overlay);
         var classifier = new FileClassifier(settings.MaxFileSize, settings.GeneratedMarker);
-        var outcomes = new ConcurrentBag<FileOutcome>();
-
-        // More requests in flight than workers keeps every worker busy while files are read and prefiltered.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) * 2, CancellationToken = cancellationToken };
-        var slots = progress is null ? null : new ProgressSlots(options.MaxDegreeOfParallelism);
-        progress?.Begin(paths.Count, options.MaxDegreeOfParallelism);
-        try
-        {
-            await Parallel.ForEachAsync(paths, options, async (path, token) =>
-            {
-                var slot = slots?.Take() ?? 0;
-                var outcome = await ProcessAsync(path).ConfigureAwait(false);
-                outcomes.Add(outcome);
-                if (progress is not null)
-                {
-                    progress.Finished(slot, path, ProgressKind(outcome.Kind));
-                    slots!.Return(slot);
-                }
-
-                async Task<FileOutcome> ProcessAsync(string relativePath)
-                {
-                    var (file, early) = classifier.Read(settings.Root, relativePath, overlay?.GetValueOrDefault(relativePath));
-                    if (early is not null)
-                    {
-                        return early;
-                    }
-
-                    if (!prefilter.Accepts(file!.Bytes))
-                    {
-                        return FileOutcome.NotApplicable(relativePath);
-                    }
-
-                    // A formatter's output depends on a program outside the key (its version, its configuration): such runs are
-                    // not cached; nor are runs with excluded lines, which answer one review, not the next run.
-                    var excludedLines = excluded?.GetValueOrDefault(relativePath);
-                    var key = settings.Formatter is null && excludedLines is not { Count: > 0 } ? cache?.TransformKey(file, codemod, arguments, context) : null;
-                    if (key is not null && cache!.TryGetOutcome(key, file) is { } known)
-                    {
-                        return known;
-                    }
-
-                    progress?.Started(slot, relativePath);
-                    var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter, ExcludedLines = excludedLines ?? new HashSet<int>() }, token).ConfigureAwait(false);
-                    if (key is not null)
-                    {
-                        cache!.PutOutcome(key, result);
-                    }
-
-                    return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
-                }
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            progress?.End();
-        }
-
+        var outcomes = await FileFanOut.RunAsync(paths, settings.Jobs, progress, ProcessAsync, o => ProgressKind(o.Kind), cancellationToken).ConfigureAwait(false);
         var files = ChangedModuleReviews.Resolve(ChangeSet.Sort(outcomes));
         return new ChangeSet(codemod.Name, codemod.Version, arguments, files, Stopwatch.GetElapsedTime(started));
+
+        async Task<FileOutcome> ProcessAsync(string relativePath, int slot, CancellationToken token)
+        {
+            var (file, early) = classifier.Read(settings.Root, relativePath, overlay?.GetValueOrDefault(relativePath));
+            if (early is not null)
+            {
+                return early;
+            }
+
+            if (!prefilter.Accepts(file!.Bytes))
+            {
+                return FileOutcome.NotApplicable(relativePath);
+            }
+
+            // A formatter's output depends on a program outside the key (its version, its configuration): such runs are
+            // not cached; nor are runs with excluded lines, which answer one review, not the next run.
+            var excludedLines = excluded?.GetValueOrDefault(relativePath);
+            var key = settings.Formatter is null && excludedLines is not { Count: > 0 } ? cache?.TransformKey(file, codemod, arguments, context) : null;
+            if (key is not null && cache!.TryGetOutcome(key, file) is { } known)
+            {
+                return known;
+            }
+
+            progress?.Started(slot, relativePath);
+            var result = await runner.TransformAsync(new TransformRequest(file, codemod.Name, arguments, context) { Formatter = settings.Formatter, ExcludedLines = excludedLines ?? new HashSet<int>() }, token).ConfigureAwait(false);
+            if (key is not null)
+            {
+                cache!.PutOutcome(key, result);
+            }
+
+            return result.Kind == OutcomeKind.Changed ? result : result with { OriginalBytes = null, NewBytes = null };
+        }
     }
 
     private static FileProgressKind ProgressKind(OutcomeKind kind) => kind switch

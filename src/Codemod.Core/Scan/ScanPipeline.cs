@@ -1,8 +1,8 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Codemod.Core.Cache;
 using Codemod.Core.Changes;
 using Codemod.Core.Discovery;
+using Codemod.Core.Engine;
 using Codemod.Core.Files;
 using Codemod.Core.Progress;
 using Codemod.Core.Settings;
@@ -24,40 +24,26 @@ public sealed class ScanPipeline(IScanRunner runner, IFileLister lister, ResultC
         var started = Stopwatch.GetTimestamp();
         var paths = new FileDiscoverer(lister).Discover(settings);
         var classifier = new FileClassifier(settings.MaxFileSize);
-        var scans = new ConcurrentBag<FileScan>();
-
-        // More requests in flight than workers keeps every worker busy while the next files are read.
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Jobs) * 2, CancellationToken = cancellationToken };
-        var slots = progress is null ? null : new ProgressSlots(options.MaxDegreeOfParallelism);
-        progress?.Begin(paths.Count, options.MaxDegreeOfParallelism);
-        try
-        {
-            await Parallel.ForEachAsync(paths, options, async (path, token) =>
+        var scans = await FileFanOut.RunAsync(
+            paths,
+            settings.Jobs,
+            progress,
+            async (path, slot, token) =>
             {
-                var slot = slots?.Take() ?? 0;
                 var (file, early) = classifier.Read(settings.Root, path);
-                var scan = early is null
+                return early is null
                     ? await ScanAsync(file!, arguments, progress, slot, token).ConfigureAwait(false)
                     : early.Kind == OutcomeKind.Skipped
                         ? FileScan.Skipped(path, early.Reason ?? "skipped")
                         : FileScan.Failed(path, early.Reason ?? "cannot read", early.Line);
-                scans.Add(scan);
-                if (progress is not null)
-                {
-                    progress.Finished(slot, path, scan.Kind switch
-                    {
-                        ScanOutcomeKind.Failed => FileProgressKind.Failed,
-                        ScanOutcomeKind.Skipped => FileProgressKind.Skipped,
-                        _ => FileProgressKind.Done,
-                    });
-                    slots!.Return(slot);
-                }
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            progress?.End();
-        }
+            },
+            scan => scan.Kind switch
+            {
+                ScanOutcomeKind.Failed => FileProgressKind.Failed,
+                ScanOutcomeKind.Skipped => FileProgressKind.Skipped,
+                _ => FileProgressKind.Done,
+            },
+            cancellationToken).ConfigureAwait(false);
 
         return new ProjectScan([.. scans.OrderBy(s => s.Path, StringComparer.Ordinal)], Stopwatch.GetElapsedTime(started));
     }
