@@ -21,8 +21,8 @@ public sealed class WorkerHostTests
         var python = StaticLookingPython(dir);
 
         // When previewing with the default interpreter and with the static-looking one
-        var embedded = await CliHarness.RunAsync(dir.Combine("project"), "preview", "env-to-isolated", ".", "--no-cache", "-j", "2");
-        var fallback = await CliHarness.RunAsync(dir.Combine("project"), "preview", "env-to-isolated", ".", "--no-cache", "-j", "2", "--python", python);
+        var embedded = await CliHarness.RunWithDefaultHostAsync(dir.Combine("project"), "preview", "env-to-isolated", ".", "--no-cache", "-j", "2");
+        var fallback = await CliHarness.RunWithDefaultHostAsync(dir.Combine("project"), "preview", "env-to-isolated", ".", "--no-cache", "-j", "2", "--python", python);
 
         // Then the default run used pythonnet silently, the other said once why it uses the subprocess host, and both printed the same diff
         Assert.Equal(0, embedded.ExitCode);
@@ -42,7 +42,7 @@ public sealed class WorkerHostTests
         var python = StaticLookingPython(dir);
 
         // When the pythonnet host is forced
-        var result = await CliHarness.RunAsync(dir.Combine("project"), "preview", "env-to-isolated", ".", "--no-cache", "--python", python, "--host", "pythonnet");
+        var result = await CliHarness.RunWithDefaultHostAsync(dir.Combine("project"), "preview", "env-to-isolated", ".", "--no-cache", "--python", python, "--host", "pythonnet");
 
         // Then the run stops with exit 4 and one line naming the interpreter, the problem and the way out
         Assert.Equal(4, result.ExitCode);
@@ -59,9 +59,9 @@ public sealed class WorkerHostTests
         var python = StaticLookingPython(dir);
 
         // When doctor runs with each
-        var shared = await CliHarness.RunAsync(dir.Path, "doctor", "--color", "never");
-        var fallback = await CliHarness.RunAsync(dir.Path, "doctor", "--color", "never", "--python", python);
-        var forced = await CliHarness.RunAsync(dir.Path, "doctor", "--color", "never", "--host", "python");
+        var shared = await CliHarness.RunWithDefaultHostAsync(dir.Path, "doctor", "--color", "never");
+        var fallback = await CliHarness.RunWithDefaultHostAsync(dir.Path, "doctor", "--color", "never", "--python", python);
+        var forced = await CliHarness.RunWithDefaultHostAsync(dir.Path, "doctor", "--color", "never", "--host", "python");
 
         // Then it names the absolute libpython and the pythonnet host, or the reason for the subprocess host
         Assert.Matches(@"libpython\s*│ ok\s*│ /\S+/libpython3\.\d+\.so", shared.Stdout);

@@ -37,7 +37,10 @@ internal sealed class CliProcess : IDisposable
 
     public static CliProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A test run started in the background (`dotnet test &` from a script) inherits SIGINT as ignored, and .NET keeps an
+        // ignored SIGINT ignored: the CLI is started through a one-line exec that restores the default disposition, as a
+        // user's interactive shell would have it (same process id, so signals reach the CLI itself).
+        var info = new ProcessStartInfo("python3")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -45,6 +48,9 @@ internal sealed class CliProcess : IDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "codemod.dll"));
         foreach (var arg in args)
         {

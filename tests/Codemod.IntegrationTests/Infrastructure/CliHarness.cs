@@ -24,14 +24,18 @@ public static class CliHarness
     public static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, params string[] args) =>
         await RunAsync(workingDirectory, time, CancellationToken.None, args);
 
-    private static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, CancellationToken cancellationToken, string[] args)
+    /// <summary>Runs as a user without <c>CODEMOD_HOST</c> would: for tests of how the worker host is chosen.</summary>
+    public static async Task<CliResult> RunWithDefaultHostAsync(string workingDirectory, params string[] args) =>
+        await RunAsync(workingDirectory, TimeProvider.System, CancellationToken.None, args, honourHostVariable: false);
+
+    private static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, CancellationToken cancellationToken, string[] args, bool honourHostVariable = true)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         // CODEMOD_HOST=python runs the whole suite under the subprocess host (the default is the pythonnet host).
         var environment = new EnvironmentSnapshot(NoColor: true, Python: null, CurrentDirectory: workingDirectory, OutputRedirected: true, ErrorRedirected: true)
         {
-            Host = Environment.GetEnvironmentVariable("CODEMOD_HOST") is { Length: > 0 } host ? host : null,
+            Host = honourHostVariable && Environment.GetEnvironmentVariable("CODEMOD_HOST") is { Length: > 0 } host ? host : null,
         };
         var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment) { Time = time }, cancellationToken);
         return new CliResult(code, stdout.ToArray(), stderr.ToString());
