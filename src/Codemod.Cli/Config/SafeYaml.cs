@@ -1,6 +1,7 @@
 using Codemod.Core.Settings;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 
 namespace Codemod.Cli.Config;
 
@@ -13,6 +14,29 @@ internal static class SafeYaml
 {
     /// <summary>Aliases beyond this are refused: a handful of nested aliases expand to gigabytes (the "billion laughs").</summary>
     public const int MaxAliases = 20;
+
+    /// <summary>
+    /// Checks the shape (<see cref="CheckShape"/>), then loads the text; broken YAML is one <see cref="UserError"/> naming
+    /// the file and the line (a repeated key said in words).
+    /// </summary>
+    public static YamlStream Load(string text, string displayPath, string what)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            CheckShape(text, displayPath, what);
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || (e.InnerException?.Message ?? string.Empty).Contains("same key", StringComparison.OrdinalIgnoreCase)
+                ? "a key appears twice in the same mapping"
+                : string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+            throw new UserError($"{displayPath}:{e.Start.Line}: invalid YAML: {message}");
+        }
+
+        return stream;
+    }
 
     /// <summary>Refuses non-scalar keys and too many aliases; <c>what</c> ("a configuration", "a plan") names the file's kind in the message.</summary>
     public static void CheckShape(string text, string displayPath, string what)

@@ -19,19 +19,7 @@ internal static class YamlConfigReader
             throw new UserError($"{displayPath}: the configuration is {text.Length:N0} characters; it is limited to {MaxChars:N0}");
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            SafeYaml.CheckShape(text, displayPath, "a configuration");
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || (e.InnerException?.Message ?? string.Empty).Contains("same key", StringComparison.OrdinalIgnoreCase)
-                ? "a key appears twice in the same mapping"
-                : string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
-            throw new UserError($"{displayPath}:{e.Start.Line}: invalid YAML: {message}");
-        }
+        var stream = SafeYaml.Load(text, displayPath, "a configuration");
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

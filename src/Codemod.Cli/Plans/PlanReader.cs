@@ -40,20 +40,7 @@ internal static class PlanReader
             throw new UserError($"{displayPath}: the plan is {text.Length:N0} characters; a plan is limited to {MaxPlanChars:N0} (split it into several plans)");
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            SafeYaml.CheckShape(text, displayPath, "a plan");
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            var inner = e.InnerException?.Message ?? string.Empty;
-            var message = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) || inner.Contains("same key", StringComparison.OrdinalIgnoreCase)
-                ? "a key appears twice in the same mapping"
-                : OneLine(e.Message);
-            throw new UserError($"{displayPath}:{e.Start.Line}: invalid YAML: {message}");
-        }
+        var stream = SafeYaml.Load(text, displayPath, "a plan");
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
         {
@@ -189,6 +176,4 @@ internal static class PlanReader
 
         return normalized.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : ".";
     }
-
-    private static string OneLine(string text) => string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
 }
