@@ -7,7 +7,7 @@ namespace Codemod.Cli.Rendering;
 /// <summary>
 /// The one generated serializer of the documents the CLI writes and reads (schemas in <c>docs/schemas/</c>). A new
 /// document type is one <c>[JsonSerializable]</c> line. Two instances differ only in escaping: <see cref="Readable"/>
-/// (scan, mro: files and pipes, never HTML, so '&lt;', '+' and non-ASCII stay as they are) and <see cref="Escaped"/> (the
+/// (scan, mro, SARIF: files and pipes, never HTML, so '&lt;', '+' and non-ASCII stay as they are) and <see cref="Escaped"/> (the
 /// change set, history, rollback, plan, list, config and cache documents, which have always escaped like
 /// System.Text.Json's default).
 /// </summary>
@@ -21,6 +21,7 @@ namespace Codemod.Cli.Rendering;
 [JsonSerializable(typeof(ConfigDocument))]
 [JsonSerializable(typeof(CacheInfoDocument))]
 [JsonSerializable(typeof(PatchMetadata))]
+[JsonSerializable(typeof(SarifLog))]
 [JsonSerializable(typeof(bool))]
 [JsonSerializable(typeof(int))]
 [JsonSerializable(typeof(double))]
