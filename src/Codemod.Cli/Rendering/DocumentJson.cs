@@ -9,7 +9,7 @@ namespace Codemod.Cli.Rendering;
 /// document type is one <c>[JsonSerializable]</c> line. Two instances differ only in escaping: <see cref="Readable"/>
 /// (scan, mro, SARIF: files and pipes, never HTML, so '&lt;', '+' and non-ASCII stay as they are) and <see cref="Escaped"/> (the
 /// change set, history, rollback, plan, list, config and cache documents, which have always escaped like
-/// System.Text.Json's default).
+/// System.Text.Json's default; the patch's metadata line too, on an unindented writer, which keeps it one ASCII line).
 /// </summary>
 [JsonSerializable(typeof(ScanReportDocument))]
 [JsonSerializable(typeof(MroDocument))]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Codemod.Core.Vcs;
 
 namespace Codemod.Cli.Rendering;
@@ -12,7 +13,7 @@ internal sealed record HistoryDocument(
     string Command,
     string Root,
     IReadOnlyList<RunRecordDocument> Runs,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, JsonElement?>? Reports)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, JsonElement?>? Reports)
 {
     public static HistoryDocument From(string root, IReadOnlyList<RunRecord> runs, IReadOnlyDictionary<string, JsonElement?>? reports) =>
         new(DocumentJson.SchemaVersion, "history", root, [.. runs.Select(RunRecordDocument.From)], reports);
