@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
+from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 import libcst as cst
 from libcst.codemod import CodemodContext
 from libcst.codemod.commands.rename import RenameCommand
-from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.helpers import get_absolute_module_from_package_for_import, get_full_name_for_node
 from libcst.metadata import (
     Assignment,
@@ -22,11 +21,12 @@ from libcst.metadata import (
 
 from _codemod_support import ReportingMixin
 
+from _redirect_rewrite import RewritingMixin
 from _redirect_support import _Collector, _before_insertions, _fresh_alias, _renamed_annotation
 from _redirect_targets import TargetsMixin
 
 
-class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
+class _RedirectStep(RewritingMixin, TargetsMixin, ReportingMixin, RenameCommand):
     """One ``from`` -> ``to`` pair over one module. Positions it records refer to the tree it was given."""
 
     METADATA_DEPENDENCIES = (QualifiedNameProvider, ScopeProvider, ParentNodeProvider, PositionProvider)
@@ -278,59 +278,6 @@ class _RedirectStep(TargetsMixin, ReportingMixin, RenameCommand):
             self.record_change(target, "string-annotation", f"{target.value} -> {replaced.value}")
             return True
         return False
-
-    # ------------------------------------------------------------------ rewriting
-
-    def leave_ImportFrom(
-        self, original_node: cst.ImportFrom, updated_node: cst.ImportFrom
-    ) -> Union[cst.BaseSmallStatement, cst.RemovalSentinel]:
-        dropped = self._dropped.get(original_node)
-        if dropped and isinstance(updated_node.names, Sequence):
-            kept = [a for a in updated_node.names if not any(a.deep_equals(d) for d in dropped)]
-            if not kept:
-                return cst.RemoveFromParent()
-            if updated_node.names[-1] is not kept[-1]:
-                kept[-1] = kept[-1].with_changes(comma=updated_node.names[-1].comma)
-            return updated_node.with_changes(names=kept)
-        return self._replace_import.get(original_node, updated_node)  # type: ignore[return-value]
-
-    def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
-        if original_node in self._asname_imports:
-            # RenameCommand.leave_Attribute reads the alias (``om`` in ``import old.module as om``) from here
-            self.record_asname(original_node)
-        return self._replace_import.get(original_node, updated_node)  # type: ignore[return-value]
-
-    def leave_SimpleStatementLine(
-        self, original_node: cst.SimpleStatementLine, updated_node: cst.SimpleStatementLine
-    ) -> Union[cst.SimpleStatementLine, cst.FlattenSentinel[cst.SimpleStatementLine]]:
-        extra = self._insert_after.get(original_node)
-        if not extra:
-            return updated_node
-        end = self.get_metadata(PositionProvider, original_node).end.line
-        self.inserted_after.extend([end] * len(extra))
-        return cst.FlattenSentinel([updated_node, *(cst.parse_statement(code + "\n") for code in extra)])
-
-    def leave_Name(self, original_node: cst.Name, updated_node: cst.Name) -> cst.Name:
-        new = self._rename_name.get(original_node)
-        return updated_node.with_changes(value=new) if new else updated_node
-
-    def leave_Attribute(
-        self, original_node: cst.Attribute, updated_node: cst.Attribute
-    ) -> Union[cst.Name, cst.Attribute]:
-        local = self._replace_attribute.get(original_node)
-        if local is not None:
-            return updated_node.with_changes(value=cst.Name(local), attr=cst.Name(self.new_obj))
-        if original_node in self._delegated_attributes:
-            return super().leave_Attribute(original_node, updated_node)
-        return updated_node
-
-    def leave_SimpleString(self, original_node: cst.SimpleString, updated_node: cst.SimpleString) -> cst.SimpleString:
-        return self._replace_string.get(original_node, updated_node)
-
-    def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
-        for module, obj, asname in self._removals:
-            RemoveImportsVisitor.remove_unused_import(self.context, module, obj, asname)
-        return updated_node
 
 
 __all__ = ["_RedirectStep"]

@@ -17,6 +17,7 @@ import time
 import traceback
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
+from _codemod_support import one_line
 from codemod_worker import PROTOCOL_VERSION, formatter, speedups
 from codemod_worker.registry import Registry, RequestError
 from codemod_worker.transform import CodemodRunner
@@ -46,7 +47,7 @@ class Server:
         try:
             request = json.loads(line)
         except ValueError as error:
-            return {"id": None, "ok": False, "code": BAD_REQUEST, "error": f"invalid JSON: {_one_line(str(error))}"}
+            return {"id": None, "ok": False, "code": BAD_REQUEST, "error": f"invalid JSON: {one_line(str(error))}"}
         if not isinstance(request, dict):
             return {"id": None, "ok": False, "code": BAD_REQUEST, "error": "a request must be a JSON object"}
         request_id = request.get("id")
@@ -58,10 +59,10 @@ class Server:
             return {"id": request_id, "ok": True, **handler(request)}
         except RequestError as error:
             code = getattr(error, "code", BAD_REQUEST)
-            return {"id": request_id, "ok": False, "code": code, "error": _one_line(str(error))}
+            return {"id": request_id, "ok": False, "code": code, "error": one_line(str(error))}
         except Exception as error:  # a bug here must cost one request, never the worker
             traceback.print_exc(file=sys.stderr)
-            message = f"internal error: {type(error).__name__}: {_one_line(str(error))}"
+            message = f"internal error: {type(error).__name__}: {one_line(str(error))}"
             return {"id": request_id, "ok": False, "code": "internal", "error": message}
 
     def hello(self, request: Dict[str, Any]) -> Dict[str, Any]:
@@ -82,7 +83,7 @@ class Server:
         try:
             return {"tokens": [str(token) for token in tokens(self.registry.kwargs_for(info, request.get("args")))]}
         except (ValueError, OSError) as error:
-            raise RequestError(f"invalid arguments for codemod '{info.name}': {_one_line(str(error))}")
+            raise RequestError(f"invalid arguments for codemod '{info.name}': {one_line(str(error))}")
 
     def transform(self, request: Dict[str, Any]) -> Dict[str, Any]:
         started = time.perf_counter()
@@ -126,7 +127,7 @@ class Server:
         try:
             result = _scan.scan_source(path, source, args)
         except Exception as error:
-            return {"outcome": "failed", "reason": f"scan error: {type(error).__name__}: {_one_line(str(error))}"}
+            return {"outcome": "failed", "reason": f"scan error: {type(error).__name__}: {one_line(str(error))}"}
         return {key: value for key, value in result.items() if key not in ("id", "ok")}
 
     def check(self, request: Dict[str, Any]) -> Dict[str, Any]:
@@ -297,7 +298,3 @@ def _coded(code: str, message: str) -> RequestError:
     error = RequestError(message)
     error.code = code  # type: ignore[attr-defined]
     return error
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

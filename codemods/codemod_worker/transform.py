@@ -9,7 +9,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 import libcst
 from libcst.codemod import Codemod, CodemodContext, SkipFile
 
-from _codemod_support import CONTEXT_MODULES, SITE_FILTER, module_and_package, take_records
+from _codemod_support import CONTEXT_MODULES, SITE_FILTER, module_and_package, one_line, take_records
 from _suppressions import SiteFilter, has_skip_file
 from codemod_worker import formatter as user_formatter
 from codemod_worker import name_gate
@@ -63,7 +63,7 @@ class CodemodRunner:
             output = self._codemod_for(context, context_modules).transform_module(tree)
             new = output.bytes
         except SkipFile as error:
-            return {"outcome": "skipped", "reason": _one_line(str(error)) or "skipped by the codemod"}
+            return {"outcome": "skipped", "reason": one_line(str(error)) or "skipped by the codemod"}
         except Exception as error:  # RecursionError on deeply nested code lands here too
             return _failed(f"codemod error: {_describe(error)}", error_type=type(error).__name__)
         if formatter and new != original:
@@ -135,7 +135,7 @@ def _compile_problem(source: bytes, path: str) -> Optional[Tuple[str, Optional[i
 
 
 def _syntax_error(error: libcst.ParserSyntaxError, original: bytes, path: str) -> Dict[str, Any]:
-    message = _one_line(error.message)
+    message = one_line(error.message)
     try:
         compile(original, path, "exec", dont_inherit=True)
     except SyntaxError as python_error:
@@ -143,7 +143,7 @@ def _syntax_error(error: libcst.ParserSyntaxError, original: bytes, path: str) -
             # Python's compiler places the error where people look for it; LibCST's parser often reports a later
             # token (the line after an unclosed bracket), and its tokenizer always reports 1:0.
             line, column = python_error.lineno, max((python_error.offset or 1) - 1, 0)
-            return _failed(f"syntax error at line {line}, column {column}: {_one_line(python_error.msg)}", line, column)
+            return _failed(f"syntax error at line {line}, column {column}: {one_line(python_error.msg)}", line, column)
         return _failed(f"syntax error at line {error.raw_line}, column {error.raw_column}: {message}", error.raw_line, error.raw_column)
     except Exception:
         pass
@@ -172,11 +172,7 @@ def _describe(error: BaseException, with_type: bool = True) -> str:
     if isinstance(error, SyntaxError) and error.msg:
         text = error.msg + (f" (line {error.lineno})" if error.lineno else "")
     else:
-        text = _one_line(str(error))
+        text = one_line(str(error))
     if not with_type:
         return text or type(error).__name__
     return f"{type(error).__name__}: {text}" if text else type(error).__name__
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())

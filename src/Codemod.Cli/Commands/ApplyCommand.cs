@@ -61,7 +61,7 @@ internal static class ApplyCommand
             var outcome = CommitFlow.Commit(repository, run.Changes, run.Versions, RunId.New(context.Time), settings.AllowDirty, settings.NoVerify, control: control);
             if (settings.Json)
             {
-                ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, run.Versions, outcome.Applied, CommitFlow.JsonFields(outcome));
+                ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, run.Versions, outcome.Applied, CommitDocument.From(outcome));
             }
 
             SummaryReporter.Write(context.Error, outcome.Changes, paint, CommitFlow.ShownApplied(outcome));

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Codemod.Cli.Options;
+using Codemod.Cli.Rendering;
 using Codemod.Core.Cache;
 
 namespace Codemod.Cli.Commands;
@@ -40,17 +40,8 @@ internal static class CacheCommand
         var (entries, bytes) = cache.Measure();
         if (json)
         {
-            using var writer = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
-            writer.WriteStartObject();
-            writer.WriteNumber("schemaVersion", 1);
-            writer.WriteString("command", "cache info");
-            writer.WriteString("directory", cache.Directory);
-            writer.WriteNumber("entries", entries);
-            writer.WriteNumber("bytes", bytes);
-            writer.WriteNumber("maxBytes", cache.MaxBytes);
-            writer.WriteEndObject();
-            writer.Flush();
-            context.OutputStream.WriteByte((byte)'\n');
+            var document = new CacheInfoDocument(DocumentJson.SchemaVersion, "cache info", cache.Directory, entries, bytes, cache.MaxBytes);
+            DocumentJson.Write(context.OutputStream, document, DocumentJson.Escaped.CacheInfoDocument);
             return ExitCodes.For(new RunVerdict());
         }
 

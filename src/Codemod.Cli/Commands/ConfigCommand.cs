@@ -2,14 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Codemod.Cli.Options;
+using Codemod.Cli.Rendering;
 
 namespace Codemod.Cli.Commands;
 
 /// <summary><c>codemod config [PATH]</c>: the settings a run here would use, and where each came from (command line, environment, configuration file and line, default).</summary>
 internal static class ConfigCommand
 {
-    public const int SchemaVersion = 1;
-
     private sealed record Row(string Name, object? Value, SettingLayer Layer, string Where);
 
     public static Command Create(CliContext context)
@@ -84,53 +83,8 @@ internal static class ConfigCommand
 
     private static void WriteJson(Stream stream, EngineSettings engine, List<Row> rows)
     {
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", SchemaVersion);
-            w.WriteString("command", "config");
-            w.WriteString("configFile", engine.Layers.Config?.File);
-            w.WriteStartArray("settings");
-            foreach (var row in rows)
-            {
-                w.WriteStartObject();
-                w.WriteString("name", row.Name);
-                w.WritePropertyName("value");
-                switch (row.Value)
-                {
-                    case null:
-                        w.WriteNullValue();
-                        break;
-                    case int number:
-                        w.WriteNumberValue(number);
-                        break;
-                    case double number:
-                        w.WriteNumberValue(number);
-                        break;
-                    case IEnumerable<string> list:
-                        w.WriteStartArray();
-                        foreach (var item in list)
-                        {
-                            w.WriteStringValue(item);
-                        }
-
-                        w.WriteEndArray();
-                        break;
-                    default:
-                        w.WriteStringValue(row.Value.ToString());
-                        break;
-                }
-
-                w.WriteString("source", JsonNamingPolicy.CamelCase.ConvertName(row.Layer.ToString()));
-                w.WriteString("where", row.Where);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-
-        stream.WriteByte((byte)'\n');
+        var settings = rows.Select(r => new ConfigSettingDocument(r.Name, ConfigSettingDocument.ValueOf(r.Value), JsonNamingPolicy.CamelCase.ConvertName(r.Layer.ToString()), r.Where)).ToList();
+        DocumentJson.Write(stream, new ConfigDocument(DocumentJson.SchemaVersion, "config", engine.Layers.Config?.File, settings), DocumentJson.Escaped.ConfigDocument);
     }
 
     private static string Source(Row row) => row.Layer switch

@@ -12,8 +12,6 @@ namespace Codemod.Cli.Commands;
 /// <summary><c>codemod history</c>: the runs recorded in the repository (tags, trailers, notes), newest first; with a run id, its stored report.</summary>
 internal static class HistoryCommand
 {
-    public const int SchemaVersion = 1;
-
     public static Command Create(CliContext context)
     {
         var options = new RepositoryOptions("A folder inside the repository (default: the current folder)")
@@ -34,33 +32,17 @@ internal static class HistoryCommand
         var runs = id is null ? reader.Read() : Selected(reader, id);
         if (json)
         {
-            using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
-            w.WriteStartObject();
-            w.WriteNumber("schemaVersion", SchemaVersion);
-            w.WriteString("command", "history");
-            w.WriteString("root", repository.Root);
-            w.WriteStartArray("runs");
-            foreach (var run in runs)
-            {
-                RunRecordJson.Write(w, run);
-            }
-
-            w.WriteEndArray();
+            OrderedDictionary<string, JsonElement?>? reports = null;
             if (id is not null)
             {
-                w.WriteStartObject("reports");
+                reports = new(StringComparer.Ordinal);
                 foreach (var run in runs.Where(r => r.Kind == RunKind.Run && r.After is not null))
                 {
-                    w.WritePropertyName(run.RunId);
-                    WriteReport(w, repository.ReadNote(RunTags.NotesRef, run.After!));
+                    reports[run.RunId] = HistoryDocument.Report(repository.ReadNote(RunTags.NotesRef, run.After!));
                 }
-
-                w.WriteEndObject();
             }
 
-            w.WriteEndObject();
-            w.Flush();
-            context.OutputStream.WriteByte((byte)'\n');
+            DocumentJson.Write(context.OutputStream, HistoryDocument.From(repository.Root, runs, reports), DocumentJson.Escaped.HistoryDocument);
             return ExitCodes.For(new RunVerdict());
         }
 
@@ -122,25 +104,6 @@ internal static class HistoryCommand
         foreach (var row in rows.Prepend(header))
         {
             output.WriteLine(string.Join("  ", row.Select((cell, i) => i == 5 ? cell.PadLeft(widths[i]) : cell.PadRight(widths[i]))).TrimEnd());
-        }
-    }
-
-    private static void WriteReport(Utf8JsonWriter w, string? note)
-    {
-        if (note is null)
-        {
-            w.WriteNullValue();
-            return;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(note);
-            document.RootElement.WriteTo(w);
-        }
-        catch (JsonException)
-        {
-            w.WriteStringValue(note);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Codemod.Cli.Options;
 using Codemod.Cli.Rendering;
 using Spectre.Console;
@@ -25,10 +24,7 @@ internal static class ListCommand
         var list = found.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
         if (settings.Json)
         {
-            using var w = new Utf8JsonWriter(context.OutputStream, new JsonWriterOptions { Indented = true });
-            JsonSerializer.Serialize(w, new { schemaVersion = 1, codemods = list }, new JsonSerializerOptions(JsonSerializerDefaults.Web));
-            w.Flush();
-            context.OutputStream.WriteByte((byte)'\n');
+            DocumentJson.Write(context.OutputStream, CodemodListDocument.From(list), DocumentJson.Escaped.CodemodListDocument);
             return ExitCodes.For(new RunVerdict());
         }
 

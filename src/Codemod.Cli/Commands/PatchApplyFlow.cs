@@ -64,7 +64,7 @@ internal static class PatchApplyFlow
             var outcome = CommitFlow.Commit(repository, changes, versions, RunId.New(context.Time), options.AllowDirty, options.NoVerify, control: control);
             if (options.Json)
             {
-                ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, versions, outcome.Applied, CommitFlow.JsonFields(outcome));
+                ChangeSetJson.Write(context.OutputStream, "apply", repository.Root, outcome.Changes, versions, outcome.Applied, CommitDocument.From(outcome));
             }
 
             SummaryReporter.Write(context.Error, outcome.Changes, options.Paint, CommitFlow.ShownApplied(outcome));

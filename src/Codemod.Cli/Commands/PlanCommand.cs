@@ -43,7 +43,7 @@ internal static class PlanCommand
 
         if (json)
         {
-            PlanReportJson.Write(context.OutputStream, report, settings.Run.Root);
+            DocumentJson.Write(context.OutputStream, PlanReportDocument.From(report, settings.Run.Root), DocumentJson.Escaped.PlanReportDocument);
         }
 
         Summary(context.Error, report, paint);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Codemod.Cli.Options;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Vcs;
@@ -30,7 +29,7 @@ internal static class RollbackCommand
         var paint = settings.Style.Stderr;
         if (settings.Json)
         {
-            WriteJson(context.OutputStream, outcome);
+            DocumentJson.Write(context.OutputStream, RollbackDocument.From(outcome), DocumentJson.Escaped.RollbackDocument);
         }
 
         Report(context.Error, outcome, paint);
@@ -67,36 +66,5 @@ internal static class RollbackCommand
                 ? paint.Green($"verified: {check.Identical.Count} file(s) identical to {check.Reference}")
                 : paint.Red($"NOT verified: {check.Differing.Count} of {check.Identical.Count + check.Differing.Count} file(s) differ from {check.Reference} (later commits changed them): ") + string.Join(", ", check.Differing.Take(10)));
         }
-    }
-
-    private static void WriteJson(Stream output, RollbackOutcome outcome)
-    {
-        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        w.WriteStartObject();
-        w.WriteNumber("schemaVersion", HistoryCommand.SchemaVersion);
-        w.WriteString("command", "rollback");
-        w.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(outcome.Status.ToString()));
-        w.WriteString("mode", outcome.Hard ? "hard" : "revert");
-        w.WriteString("commit", outcome.Commit);
-        w.WriteString("detail", outcome.Detail);
-        if (outcome.Verification is { } check)
-        {
-            w.WriteStartObject("verification");
-            w.WriteString("reference", check.Reference);
-            w.WriteBoolean("verified", check.Verified);
-            w.WriteNumber("identical", check.Identical.Count);
-            ReportJson.WriteStrings(w, "differing", check.Differing);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("verification");
-        }
-
-        w.WritePropertyName("run");
-        RunRecordJson.Write(w, outcome.Run);
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteByte((byte)'\n');
     }
 }

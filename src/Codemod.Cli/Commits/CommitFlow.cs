@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Codemod.Cli.Rendering;
 using Codemod.Core.Apply;
 using Codemod.Core.Changes;
@@ -43,28 +42,11 @@ internal static class CommitFlow
                 BatchId = batchId,
                 Note = note,
             },
-            (final, applied) => ChangeSetJson.ToText("apply", repository.Root, final, versions, applied, w => WriteRunFields(w, id, batchId)));
+            (final, applied) => ChangeSetJson.NoteText(repository.Root, final, versions, applied, RunNoteDocument.From(id, batchId)));
 
     /// <summary>The note of a run's commit (its apply document), as <see cref="Commit"/> writes it; used by the plan's steps.</summary>
     public static string NoteText(string root, CommitRequest request, ChangeSet final, ApplyResult applied) =>
-        ChangeSetJson.ToText("apply", root, final, request.RuntimeVersions, applied, w => WriteRunFields(w, request.RunId, request.BatchId));
-
-    /// <summary>The <c>commit</c> object of an apply --commit JSON document.</summary>
-    public static Action<Utf8JsonWriter> JsonFields(CommitOutcome outcome) => w =>
-    {
-        w.WriteStartObject("commit");
-        w.WriteString("status", JsonNamingPolicy.CamelCase.ConvertName(outcome.Status.ToString()));
-        w.WriteString("runId", outcome.RunId.Value);
-        w.WriteString("commit", outcome.Commit);
-        w.WriteString("subject", outcome.Message?.Subject);
-        ReportJson.WriteStrings(w, "tags", outcome.Tags);
-        ReportJson.WriteStrings(w, "files", outcome.CommittedPaths);
-        w.WriteBoolean("breakingEntry", outcome.BreakingEntryWritten);
-        w.WriteString("notesRef", outcome.Status == CommitStatus.Committed ? RunTags.NotesRef : null);
-        w.WriteString("detail", outcome.Detail);
-        ReportJson.WriteStrings(w, "warnings", outcome.Warnings);
-        w.WriteEndObject();
-    };
+        ChangeSetJson.NoteText(root, final, request.RuntimeVersions, applied, RunNoteDocument.From(request.RunId, request.BatchId));
 
     /// <summary>What the apply wrote, for the summary: nothing stands written unless the commit stands.</summary>
     public static ApplyResult? ShownApplied(CommitOutcome outcome) => outcome.Status switch
@@ -122,14 +104,4 @@ internal static class CommitFlow
         Failed: outcome.Changes.Totals.Failed,
         Reviews: outcome.Changes.Totals.Reviews,
         WriteFailed: outcome.Status is CommitStatus.WriteFailed or CommitStatus.CommitRejected or CommitStatus.HeadMoved || outcome.Warnings.Count > 0);
-
-    private static void WriteRunFields(Utf8JsonWriter w, RunId id, string? batchId)
-    {
-        w.WriteStartObject("run");
-        w.WriteString("runId", id.Value);
-        w.WriteString("batchId", batchId);
-        w.WriteString("before", RunTags.Before(id));
-        w.WriteString("after", RunTags.After(id.Value));
-        w.WriteEndObject();
-    }
 }

@@ -16,16 +16,7 @@ internal static class ProjectConfigReader
 
     public static ProjectConfig Read(string file, string displayPath)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot read configuration {displayPath}: {e.Message}");
-        }
-
+        var text = SettingsFileText.Read(file, displayPath, "configuration");
         var isToml = file.EndsWith(".toml", StringComparison.OrdinalIgnoreCase);
         if (!isToml && !file.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) && !file.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
         {

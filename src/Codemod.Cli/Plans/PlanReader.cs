@@ -15,20 +15,7 @@ internal static class PlanReader
     private static readonly string[] PlanKeys = ["name", "verify", "steps"];
     private static readonly string[] StepKeys = ["codemod", "args", "paths", "include", "exclude", "note", "verify", "formatter"];
 
-    public static Plan Read(string path, string displayPath)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new UserError($"cannot read plan {displayPath}: {e.Message}");
-        }
-
-        return Parse(text, displayPath);
-    }
+    public static Plan Read(string path, string displayPath) => Parse(SettingsFileText.Read(path, displayPath, "plan"), displayPath);
 
     /// <summary>A plan is a few dozen lines; anything near this is not a plan (and YAML's cost grows with it).</summary>
     public const int MaxPlanChars = 256 * 1024;

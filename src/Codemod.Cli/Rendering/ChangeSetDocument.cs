@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Codemod.Core.Apply;
 using Codemod.Core.Changes;
@@ -6,13 +5,11 @@ using Codemod.Core.Changes;
 namespace Codemod.Cli.Rendering;
 
 /// <summary>
-/// The document of a preview or apply run (docs/schemas/changeset.schema.json). <see cref="Extra"/> holds the fields a
-/// caller adds at the end (the <c>commit</c> of apply --commit, the <c>run</c> of a stored note), written after the rest.
+/// The document of a preview or apply run (docs/schemas/changeset.schema.json). Two fields close it when they apply:
+/// <see cref="Commit"/> (apply --commit) and <see cref="Run"/> (the document stored as a run's note).
 /// </summary>
 internal sealed record ChangeSetDocument
 {
-    public const int CurrentVersion = 1;
-
     public required int SchemaVersion { get; init; }
 
     public required string Command { get; init; }
@@ -34,9 +31,11 @@ internal sealed record ChangeSetDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AppliedDocument? Applied { get; init; }
 
-    // Settable, not init: System.Text.Json binds init-only members like constructor parameters, which extension data cannot be.
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; set; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public CommitDocument? Commit { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public RunNoteDocument? Run { get; init; }
 
     public static ChangeSetDocument From(string command, string root, ChangeSet changes, IReadOnlyDictionary<string, string> versions, ApplyResult? applied)
     {
@@ -49,7 +48,7 @@ internal sealed record ChangeSetDocument
         var t = changes.Totals;
         return new ChangeSetDocument
         {
-            SchemaVersion = CurrentVersion,
+            SchemaVersion = DocumentJson.SchemaVersion,
             Command = command,
             Root = root,
             Codemod = new CodemodDocument(changes.Codemod, changes.CodemodVersion),

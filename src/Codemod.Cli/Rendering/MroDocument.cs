@@ -6,10 +6,8 @@ namespace Codemod.Cli.Rendering;
 /// <summary><c>codemod mro --format json</c>: one object per matching class (docs/schemas/mro.schema.json).</summary>
 internal sealed record MroDocument(int SchemaVersion, string Command, string Pattern, IReadOnlyList<MroClassDocument> Classes, IReadOnlyList<MroFailedFile> Failed)
 {
-    public const int CurrentVersion = 1;
-
     public static MroDocument From(string pattern, InheritanceReport report, IReadOnlyList<FileScan> failed) => new(
-        CurrentVersion,
+        DocumentJson.SchemaVersion,
         "mro",
         pattern,
         [.. report.Classes.Select(lineage => new MroClassDocument(

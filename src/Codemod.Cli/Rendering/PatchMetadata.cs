@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Codemod.Cli.Rendering;
 
@@ -6,31 +7,25 @@ namespace Codemod.Cli.Rendering;
 /// The run a patch came from (codemod, version, arguments, Python and LibCST versions), on the patch's first line: what
 /// <c>apply --from-patch --commit</c> writes into the commit message. ASCII JSON, so every patch encoding carries it.
 /// </summary>
-internal sealed record PatchMetadata(string Codemod, string Version, IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments, IReadOnlyDictionary<string, string> Versions)
+internal sealed record PatchMetadata(
+    [property: JsonRequired] string Codemod,
+    [property: JsonRequired] string Version,
+    [property: JsonRequired] IReadOnlyDictionary<string, IReadOnlyList<string>> Arguments,
+    [property: JsonRequired] IReadOnlyDictionary<string, string> Versions)
 {
     public static string ToJson(Core.Changes.ChangeSet changes, IReadOnlyDictionary<string, string>? versions)
     {
+        var metadata = new PatchMetadata(
+            changes.Codemod,
+            changes.CodemodVersion,
+            Sorted(changes.Arguments),
+            Sorted(versions ?? new Dictionary<string, string>()));
+
+        // One line: the writer's defaults (not indented, non-ASCII escaped) override the context's indentation.
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
         {
-            w.WriteStartObject();
-            w.WriteString("codemod", changes.Codemod);
-            w.WriteString("version", changes.CodemodVersion);
-            w.WriteStartObject("arguments");
-            foreach (var (name, values) in changes.Arguments.OrderBy(a => a.Key, StringComparer.Ordinal))
-            {
-                ReportJson.WriteStrings(w, name, values);
-            }
-
-            w.WriteEndObject();
-            w.WriteStartObject("versions");
-            foreach (var (name, value) in (versions ?? new Dictionary<string, string>()).OrderBy(v => v.Key, StringComparer.Ordinal))
-            {
-                w.WriteString(name, value);
-            }
-
-            w.WriteEndObject();
-            w.WriteEndObject();
+            JsonSerializer.Serialize(w, metadata, DocumentJson.Escaped.PatchMetadata);
         }
 
         return System.Text.Encoding.ASCII.GetString(buffer.ToArray());
@@ -46,17 +41,33 @@ internal sealed record PatchMetadata(string Codemod, string Version, IReadOnlyDi
 
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
+            var read = JsonSerializer.Deserialize(json, DocumentJson.Escaped.PatchMetadata);
+            if (read?.Arguments is null || read.Versions is null)
+            {
+                return null;
+            }
+
+            // Null strings inside a line we wrote cannot occur; a hand-edited one still yields a usable commit message.
             return new PatchMetadata(
-                root.GetProperty("codemod").GetString() ?? "patch",
-                root.GetProperty("version").GetString() ?? "0",
-                root.GetProperty("arguments").EnumerateObject().ToDictionary(p => p.Name, p => (IReadOnlyList<string>)[.. p.Value.EnumerateArray().Select(v => v.GetString() ?? string.Empty)], StringComparer.Ordinal),
-                root.GetProperty("versions").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? string.Empty, StringComparer.Ordinal));
+                read.Codemod ?? "patch",
+                read.Version ?? "0",
+                read.Arguments.ToDictionary(a => a.Key, a => (IReadOnlyList<string>)[.. (a.Value ?? []).Select(v => v ?? string.Empty)], StringComparer.Ordinal),
+                read.Versions.ToDictionary(v => v.Key, v => v.Value ?? string.Empty, StringComparer.Ordinal));
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (JsonException)
         {
             return null;
         }
+    }
+
+    private static OrderedDictionary<string, T> Sorted<T>(IReadOnlyDictionary<string, T> values)
+    {
+        var sorted = new OrderedDictionary<string, T>(StringComparer.Ordinal);
+        foreach (var (name, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
+        {
+            sorted[name] = value;
+        }
+
+        return sorted;
     }
 }

@@ -27,9 +27,9 @@ internal static class ScanBaselineReader
                 throw NotOurs(shownAs);
             }
 
-            if (report.SchemaVersion > ScanReportDocument.CurrentVersion)
+            if (report.SchemaVersion > DocumentJson.SchemaVersion)
             {
-                throw new UserError($"baseline '{shownAs}' has schemaVersion {report.SchemaVersion}, newer than this codemod's {ScanReportDocument.CurrentVersion}: upgrade codemod");
+                throw new UserError($"baseline '{shownAs}' has schemaVersion {report.SchemaVersion}, newer than this codemod's {DocumentJson.SchemaVersion}: upgrade codemod");
             }
 
             return totals;

@@ -22,12 +22,10 @@ internal sealed record ScanReportDocument(
     IReadOnlyList<ScanFileDocument> Skipped,
     IReadOnlyList<ScanPackageDocument> Packages)
 {
-    public const int CurrentVersion = 1;
-
     public const string ScanCommand = "scan";
 
     public static ScanReportDocument From(string root, ScanReport report, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) => new(
-        CurrentVersion,
+        DocumentJson.SchemaVersion,
         ScanCommand,
         root,
         report.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),

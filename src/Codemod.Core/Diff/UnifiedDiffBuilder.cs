@@ -96,7 +96,7 @@ public static class UnifiedDiffBuilder
             }
         }
 
-        while (oldIndex < result.PiecesOld.Length)
+        while (oldIndex < result.PiecesOld.Count)
         {
             entries.Add(new Entry(' ', result.PiecesOld[oldIndex], oldIndex++, newIndex++));
         }

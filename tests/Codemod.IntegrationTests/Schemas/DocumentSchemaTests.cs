@@ -4,7 +4,7 @@ using Codemod.IntegrationTests.Infrastructure;
 namespace Codemod.IntegrationTests.Schemas;
 
 /// <summary>Every JSON document the CLI writes matches its schema in docs/schemas, checked on real runs.</summary>
-public sealed class DocumentSchemaTests
+public sealed partial class DocumentSchemaTests
 {
     [Fact]
     public async Task Scan_report_and_the_baseline_it_writes_match_their_schemas()

@@ -7,8 +7,8 @@ namespace Codemod.IntegrationTests.Schemas;
 /// <summary>The JSON Schemas of docs/schemas, built once with their cross-file references resolved.</summary>
 public static class DocumentSchemas
 {
-    // Referenced schemas first: history and plan-report point into changeset, baseline stands alone.
-    private static readonly string[] Names = ["changeset", "scan-report", "baseline", "mro", "history", "plan-report"];
+    // Referenced schemas first: history and plan-report point into changeset, rollback into history.
+    private static readonly string[] Names = ["changeset", "scan-report", "baseline", "mro", "history", "plan-report", "rollback", "list", "config", "cache-info"];
 
     private static readonly Lazy<IReadOnlyDictionary<string, JsonSchema>> Built = new(() =>
     {
