@@ -63,6 +63,7 @@ from libcst.metadata import (
 )
 
 import _env_forms as forms
+import _env_precheck
 import _patched_os
 from _codemod_support import ReportingMixin, glob_to_regex
 from _env_classify import ClassifyMixin
@@ -144,6 +145,12 @@ class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorB
         self._accessor_name = QualifiedName(f"{module}.{accessor}", QualifiedNameSource.IMPORT)
 
     # ----------------------------------------------------------------- entry
+
+    def may_change(self, source: bytes) -> bool:
+        """Asked by the worker before LibCST parses the file: False when ``_env_precheck`` finds nothing to do."""
+        if self._allowing_glob() is not None:
+            return True  # transform_module reports the file as skipped, with the glob that allowed it
+        return _env_precheck.may_change(source, self.context.full_package_name)
 
     def transform_module(self, tree: cst.Module) -> cst.Module:
         # Checked before LibCST computes any metadata: allowed files cost nothing.
