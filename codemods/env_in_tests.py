@@ -41,9 +41,10 @@ import libcst as cst
 import libcst.matchers as m
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import PositionProvider, ScopeProvider
 
 from _canonical_class import keep_top_seam
+from _metadata import FreshTreeMixin, PlainDispatchMixin, qualified_names
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
 
@@ -60,13 +61,14 @@ MONKEYPATCH_ITEM = frozenset({"setitem", "delitem"})
 Replacement = List[cst.Call]
 
 
-class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
+class EnvInTestsCommand(FreshTreeMixin, PlainDispatchMixin, ModuleLevelImportsMixin, ReportingMixin,
+                        VisitorBasedCodemodCommand):
     NAME = "env-in-tests"
     DESCRIPTION = "Replace patch.dict(os.environ, ...) in tests with temporary_env_vars / clean_env_context."
     VERSION = "1.0.0"
     # setenv/delenv: files that only use monkeypatch never say "environ" but still hold review items.
     PREFILTER = ("environ", "setenv", "delenv")
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -196,7 +198,7 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
         func = call.func
         if not isinstance(func, cst.Attribute) or func.attr.value != "dict":
             return False
-        names = {q.name for q in self.get_metadata(QualifiedNameProvider, func, set())}
+        names = {q.name for q in qualified_names(self, func)}
         if not names & PATCH_DICT:
             return False
         target = _bind(call.args).get("in_dict")
@@ -207,7 +209,7 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
             return node.evaluated_value == ENVIRON
         if not isinstance(node, (cst.Name, cst.Attribute)):
             return False
-        return any(q.name == ENVIRON for q in self.get_metadata(QualifiedNameProvider, node, set()))
+        return any(q.name == ENVIRON for q in qualified_names(self, node))
 
     def _replacement(self, call: cst.Call, kind: str) -> Optional[Replacement]:
         """The calls replacing ``call``, change recorded; None, with a review item, when it cannot be rewritten (or
