@@ -35,6 +35,7 @@ Caveats:
 from __future__ import annotations
 
 import argparse
+import ast
 from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
@@ -57,6 +58,7 @@ ENVIRON = "os.environ"
 PATCH_DICT_PARAMETERS = ("in_dict", "values", "clear")
 MONKEYPATCH_ENV = frozenset({"setenv", "delenv"})
 MONKEYPATCH_ITEM = frozenset({"setitem", "delitem"})
+_SITE_ATTRS = frozenset({"dict"}) | MONKEYPATCH_ENV | MONKEYPATCH_ITEM
 
 Replacement = List[cst.Call]
 
@@ -87,6 +89,16 @@ class EnvInTestsCommand(FreshTreeMixin, PlainDispatchMixin, ModuleLevelImportsMi
         self.clean = clean
         self._handled: Set[int] = set()
         self._plans: Dict[int, Dict[int, Replacement]] = {}
+
+    def may_change(self, source: bytes) -> bool:
+        """Asked by the worker before LibCST parses the file. Every site is a call of an attribute named ``dict``
+        (``patch.dict``), ``setenv``/``delenv`` or ``setitem``/``delitem`` (monkeypatch): without one, on Python's own
+        parse, LibCST has nothing to do. True when Python cannot parse the file (LibCST's path reports it)."""
+        try:
+            tree = ast.parse(source)
+        except Exception:
+            return True
+        return any(isinstance(node, ast.Attribute) and node.attr in _SITE_ATTRS for node in ast.walk(tree))
 
     def transform_module(self, tree: cst.Module) -> cst.Module:
         return keep_top_seam(tree, super().transform_module(tree))
