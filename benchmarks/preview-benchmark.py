@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Side-by-side benchmark: `codemod preview env-to-isolated` cold and warm, the parse-only floor, and LibCST's own runner.
 
-Usage: python3 benchmarks/preview-benchmark.py [--corpus DIR] [--jobs N] [--runs N] [--libcst]
+Usage: python3 benchmarks/preview-benchmark.py [--corpus DIR] [--largest N] [--jobs N] [--runs N] [--libcst]
 
 Default corpus: a fresh copy of the running Python's standard library (.py files, no site-packages). Rows:
 - cold: `codemod preview` with an empty result cache (fresh processes, no warm workers);
@@ -44,6 +44,17 @@ def copy_stdlib(target: Path) -> Path:
         if source.is_file() and not source.is_symlink():
             shutil.copyfile(source, destination)
     return corpus
+
+
+def largest_files(corpus: Path, target: Path, count: int) -> Path:
+    """A corpus of the ``count`` largest .py files of ``corpus`` (each at most 1 MiB, the engine's default limit)."""
+    files = sorted((p for p in corpus.rglob("*.py") if p.is_file() and p.stat().st_size <= 1024 * 1024),
+                   key=lambda p: (-p.stat().st_size, str(p)))[:count]
+    for source in files:
+        destination = target / source.relative_to(corpus)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, destination)
+    return target
 
 
 def tree_rss_kib(pid: int) -> int:
@@ -145,6 +156,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, help="folder of Python files (default: a copy of the standard library)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--largest", type=int, metavar="N",
+                        help="only the N largest files of the corpus (up to 1 MiB each): per-file cost on big files")
     parser.add_argument("--libcst", action="store_true", help="also run LibCST's own runner (about 18 minutes on 2 cores)")
     args = parser.parse_args()
 
@@ -154,6 +167,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="codemod-bench-") as scratch:
         workdir = Path(scratch)
         corpus = args.corpus.resolve() if args.corpus else copy_stdlib(workdir)
+        if args.largest:
+            corpus = largest_files(corpus, workdir / "largest", args.largest)
         files = [p for p in corpus.rglob("*.py") if p.is_file()]
         size_mib = sum(p.stat().st_size for p in files) / 2**20
         print(f"corpus: {corpus} ({len(files)} files, {size_mib:.1f} MiB), jobs: {args.jobs}, runs: {args.runs}")

@@ -22,6 +22,7 @@ from libcst.metadata import PositionProvider, ScopeProvider
 
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
+from _metadata import FreshTreeMixin, PlainDispatchMixin
 
 Verdict = Optional[Tuple[str, str]]  # None: replace the class; otherwise (review kind, message)
 
@@ -78,7 +79,8 @@ def _first_after_docstring(module: cst.Module) -> Optional[int]:
     return index if index < len(module.body) else None
 
 
-class CanonicalClassCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
+class CanonicalClassCommand(FreshTreeMixin, PlainDispatchMixin, ModuleLevelImportsMixin, ReportingMixin,
+                            VisitorBasedCodemodCommand):
     """Shared walk of codemods that replace local copies of one canonical class with an import of it.
 
     Subclasses say which copies qualify (``verdict``) and what to record for a replaced one (``replaced``).

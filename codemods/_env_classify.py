@@ -11,9 +11,10 @@ from typing import Optional, Union
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
-from libcst.metadata import QualifiedName, QualifiedNameProvider, QualifiedNameSource
+from libcst.metadata import QualifiedName, QualifiedNameSource
 
 import _env_forms as forms
+from _metadata import has_qualified_name, qualified_names
 from _env_shapes import (
     _block_smalls,
     _catches_key_error,
@@ -65,7 +66,7 @@ class ClassifyMixin:
         key = id(node)
         if key in self._ref_memo:
             return self._ref_memo[key]
-        names = self.get_metadata(QualifiedNameProvider, node, ())
+        names = qualified_names(self, node)
         target = "os." + attr
         # Every binding the name may refer to must be the os import: a shadowing local makes it something else.
         kind = attr if names and all(q.name == target and q.source is QualifiedNameSource.IMPORT for q in names) else None
@@ -117,7 +118,7 @@ class ClassifyMixin:
         args = node.args
         if not args or not _is_positional(args[0]) or self._ref_kind(args[0].value) != "environ":
             return
-        if not QualifiedNameProvider.has_name(self, func, _BUILTIN_DICT):
+        if not has_qualified_name(self, func, _BUILTIN_DICT):
             return
         form = forms.dict_call_form(len(args))
         if forms.FORMS[form].rewritable:
@@ -204,7 +205,7 @@ class ClassifyMixin:
         if isinstance(value, (cst.Dict, cst.DictComp)):
             return True
         return isinstance(value, cst.Call) and isinstance(value.func, cst.Name) and value.func.value == "dict" \
-            and QualifiedNameProvider.has_name(self, value.func, _BUILTIN_DICT)
+            and has_qualified_name(self, value.func, _BUILTIN_DICT)
 
     def _review_stores(self, target: cst.BaseExpression, kind: str, what: str) -> None:
         if isinstance(target, (cst.Tuple, cst.List)):

@@ -114,7 +114,7 @@ class RewriteMixin:
 
     def _original_ast(self) -> Tuple[Optional[ast.Module], List[str]]:
         if self._parsed is None:
-            code = self.module.code
+            code = self._code()
             try:
                 tree: Optional[ast.Module] = ast.parse(code)
             except (SyntaxError, ValueError, RecursionError, MemoryError):

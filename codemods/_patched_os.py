@@ -49,6 +49,19 @@ def find(code: str, package: Optional[str]) -> List[Found]:
     return sorted(set(found))
 
 
+def patches_any(tree: ast.Module, package: Optional[str]) -> bool:
+    """Whether ``find`` would report anything in this already parsed file (no positions are worked out)."""
+    imported = _imported_names(tree, package)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            if _patched_by_call(node, imported) is not None:
+                return True
+        elif isinstance(node, ast.Assign):
+            if any(_os_owner(target, imported) is not None for target in node.targets):
+                return True
+    return False
+
+
 def _patched_by_call(node: ast.Call, imported: Dict[str, str]) -> Optional[str]:
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
@@ -118,4 +131,4 @@ def _module_of(node: ast.expr, imported: Dict[str, str]) -> Optional[str]:
     return None if module == "os" else module
 
 
-__all__ = ["find"]
+__all__ = ["find", "patches_any"]

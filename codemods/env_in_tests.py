@@ -35,15 +35,17 @@ Caveats:
 from __future__ import annotations
 
 import argparse
+import ast
 from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
 import libcst.matchers as m
 from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
-from libcst.metadata import PositionProvider, QualifiedNameProvider, ScopeProvider
+from libcst.metadata import PositionProvider, ScopeProvider
 
 from _canonical_class import keep_top_seam
+from _metadata import FreshTreeMixin, PlainDispatchMixin, qualified_names
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
 
@@ -56,17 +58,19 @@ ENVIRON = "os.environ"
 PATCH_DICT_PARAMETERS = ("in_dict", "values", "clear")
 MONKEYPATCH_ENV = frozenset({"setenv", "delenv"})
 MONKEYPATCH_ITEM = frozenset({"setitem", "delitem"})
+_SITE_ATTRS = frozenset({"dict"}) | MONKEYPATCH_ENV | MONKEYPATCH_ITEM
 
 Replacement = List[cst.Call]
 
 
-class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
+class EnvInTestsCommand(FreshTreeMixin, PlainDispatchMixin, ModuleLevelImportsMixin, ReportingMixin,
+                        VisitorBasedCodemodCommand):
     NAME = "env-in-tests"
     DESCRIPTION = "Replace patch.dict(os.environ, ...) in tests with temporary_env_vars / clean_env_context."
     VERSION = "1.0.0"
     # setenv/delenv: files that only use monkeypatch never say "environ" but still hold review items.
     PREFILTER = ("environ", "setenv", "delenv")
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -85,6 +89,16 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
         self.clean = clean
         self._handled: Set[int] = set()
         self._plans: Dict[int, Dict[int, Replacement]] = {}
+
+    def may_change(self, source: bytes) -> bool:
+        """Asked by the worker before LibCST parses the file. Every site is a call of an attribute named ``dict``
+        (``patch.dict``), ``setenv``/``delenv`` or ``setitem``/``delitem`` (monkeypatch): without one, on Python's own
+        parse, LibCST has nothing to do. True when Python cannot parse the file (LibCST's path reports it)."""
+        try:
+            tree = ast.parse(source)
+        except Exception:
+            return True
+        return any(isinstance(node, ast.Attribute) and node.attr in _SITE_ATTRS for node in ast.walk(tree))
 
     def transform_module(self, tree: cst.Module) -> cst.Module:
         return keep_top_seam(tree, super().transform_module(tree))
@@ -196,7 +210,7 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
         func = call.func
         if not isinstance(func, cst.Attribute) or func.attr.value != "dict":
             return False
-        names = {q.name for q in self.get_metadata(QualifiedNameProvider, func, set())}
+        names = {q.name for q in qualified_names(self, func)}
         if not names & PATCH_DICT:
             return False
         target = _bind(call.args).get("in_dict")
@@ -207,7 +221,7 @@ class EnvInTestsCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCod
             return node.evaluated_value == ENVIRON
         if not isinstance(node, (cst.Name, cst.Attribute)):
             return False
-        return any(q.name == ENVIRON for q in self.get_metadata(QualifiedNameProvider, node, set()))
+        return any(q.name == ENVIRON for q in qualified_names(self, node))
 
     def _replacement(self, call: cst.Call, kind: str) -> Optional[Replacement]:
         """The calls replacing ``call``, change recorded; None, with a review item, when it cannot be rewritten (or

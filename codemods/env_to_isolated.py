@@ -57,18 +57,25 @@ from libcst.metadata import (
     ImportAssignment,
     PositionProvider,
     QualifiedName,
-    QualifiedNameProvider,
     QualifiedNameSource,
     ScopeProvider,
 )
 
 import _env_forms as forms
+import _env_precheck
 import _patched_os
 from _codemod_support import ReportingMixin, glob_to_regex
 from _env_classify import ClassifyMixin
 from _env_rewrite import RewriteMixin
 from _env_shapes import _project_relative
-from _imports import BlankKeepingRemoveImportsVisitor, ensure_module_import
+from _imports import (
+    KNOWN_UNUSED,
+    BlankKeepingRemoveImportsVisitor,
+    KnownUnusedRemoveImportsVisitor,
+    ensure_module_import,
+    unused_import_aliases,
+)
+from _metadata import FreshTreeMixin, PlainDispatchMixin
 
 DEFAULT_MODULE = forms.DEFAULT_MODULE
 DEFAULT_ACCESSOR = forms.DEFAULT_ACCESSOR
@@ -90,14 +97,14 @@ _PATCHED_OS_MESSAGE = (
     "{acc}().set(...) in a fixture that restores it)"
 )
 
-class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorBasedCodemodCommand):
+class EnvToIsolatedCommand(FreshTreeMixin, PlainDispatchMixin, ClassifyMixin, RewriteMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "env-to-isolated"
     DESCRIPTION = "Route os.environ / os.getenv access through the isolated environment accessor (get_env())."
     VERSION = "1.0.0"
     # `patch` / `monkeypatch`: tests that patch a module's `os` need not name environ or getenv (see _patched_os).
     PREFILTER = ("environ", "getenv", "patch", "monkeypatch")
     REQUIRED_MODULE_ARGS = {"module": "accessor"}  # rewritten files import accessor from module: the engine warns when module is missing
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider)
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -145,13 +152,19 @@ class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorB
 
     # ----------------------------------------------------------------- entry
 
+    def may_change(self, source: bytes) -> bool:
+        """Asked by the worker before LibCST parses the file: False when ``_env_precheck`` finds nothing to do."""
+        if self._allowing_glob() is not None:
+            return True  # transform_module reports the file as skipped, with the glob that allowed it
+        return _env_precheck.may_change(source, self.context.full_package_name)
+
     def transform_module(self, tree: cst.Module) -> cst.Module:
         # Checked before LibCST computes any metadata: allowed files cost nothing.
         glob = self._allowing_glob()
         if glob is not None:
             raise SkipFile(f"allowed bootstrap file (matches '{glob}')")
         own = self.context.full_module_name
-        code = tree.code
+        code = self._source_code = tree.code
         for line, column, module in _patched_os.find(code, self.context.full_package_name):
             if module != own:
                 self.record_review_at(line, column, "patched-module-os", _PATCHED_OS_MESSAGE.format(
@@ -208,7 +221,8 @@ class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorB
         # LibCST's import removal also drops the blank lines above a removed line (after a docstring, between
         # sections); this variant hands them to the next statement.
         if transform is RemoveImportsVisitor:
-            transform = BlankKeepingRemoveImportsVisitor
+            known = KNOWN_UNUSED in self.context.scratch
+            transform = KnownUnusedRemoveImportsVisitor if known else BlankKeepingRemoveImportsVisitor
         return super()._instantiate_and_run(transform, tree)  # type: ignore[misc]
 
     def _schedule_import_removal(self) -> None:
@@ -226,6 +240,9 @@ class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorB
                 ref_ids.add(id(node))
                 bases.append((ref, node))
         decided: Set[int] = set()
+        # Proved here on the original tree: an import all of whose references were rewritten is unused afterwards.
+        # Not when __all__ may name it (LibCST counts that as a use; scope analysis does not see it).
+        unused: Optional[Dict[cst.ImportAlias, cst.CSTNode]] = None if "__all__" in self._code() else {}
         for ref, base in bases:
             scope = self.get_metadata(ScopeProvider, base, None)
             if scope is None:
@@ -239,6 +256,10 @@ class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorB
                     decided.add(id(referent))
                     if all(id(other.node) in ref_ids for other in referent.references):
                         RemoveImportsVisitor.remove_unused_import_by_node(self.context, ref)
+                        if unused is not None and isinstance(referent.node, (cst.Import, cst.ImportFrom)):
+                            unused.update(unused_import_aliases(referent.node, referent.name))
+        if unused:
+            self.context.scratch[KNOWN_UNUSED] = unused
 
     def _review(
         self, node: cst.CSTNode, ref: Optional[cst.CSTNode], kind: str, variant: Optional[str] = None, **details: str
@@ -248,6 +269,13 @@ class EnvToIsolatedCommand(ClassifyMixin, RewriteMixin, ReportingMixin, VisitorB
         text = _ACCESSOR_MESSAGES[kind].format(acc=self.accessor, **details) if kind in _ACCESSOR_MESSAGES \
             else forms.message(kind, self.accessor, variant, **details)
         self.record_review(node, kind, text)
+
+    def _code(self) -> str:
+        """The file's source text, generated once per file."""
+        code: Optional[str] = self.__dict__.get("_source_code")
+        if code is None:
+            code = self._source_code = self.module.code
+        return code
 
     def _allowing_glob(self) -> Optional[str]:
         path = _project_relative(self.context.filename)

@@ -1,12 +1,13 @@
-"""Per-class memos for LibCST's visitor-method discovery, installed once by the worker.
+"""Per-class memos for LibCST's visitor-method discovery, and no empty traversals; installed once by the worker.
 
 Every matcher-decoratable visitor (each codemod, and the AddImportsVisitor / RemoveImportsVisitor and gatherers LibCST
 builds after it, for every file) scans all ~1500 attributes of its class three times when it is constructed, looking
 for ``@m.visit`` / ``@m.leave`` / ``@m.call_if_inside`` decorators; every batchable metadata provider scans them again
 (``get_visitors``) each time metadata is computed. The answers depend only on the class, yet for a small changed file
 these scans were most of the transform time. The memos keep LibCST's own functions (called once per class) and rebind
-the methods found to each new instance. If LibCST's internals differ from 1.0's, nothing is installed and LibCST runs
-as shipped.
+the methods found to each new instance. A batched metadata traversal whose providers only act on the module node
+(scope, expression context) is not walked again below it. If LibCST's internals differ from 1.0's, nothing is
+installed and LibCST runs as shipped.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ def install() -> bool:
     visitors._gather_constructed_leave_funcs = _memo_functions(gather_leaves)
     visitors._codemod_worker_memo = True
     _memo_get_visitors()
+    _skip_empty_batched_traversals()
     return True
 
 
@@ -56,6 +58,36 @@ def _memo_get_visitors() -> None:
         return {name: MethodType(function, self) for name, function in functions.items()}
 
     BatchableCSTVisitor.get_visitors = get_visitors  # type: ignore[assignment]
+
+
+def _skip_empty_batched_traversals() -> None:
+    """``ScopeProvider`` and ``ExpressionContextProvider`` do all their work in ``visit_Module`` (each walks the tree
+    itself); LibCST's batched traversal then walks the whole tree once more calling nothing. When the batch has no
+    visit/leave method below the module, that walk is skipped: same calls, same order, same result."""
+    try:
+        import libcst.metadata.wrapper as wrapper
+        from libcst import Module
+        from libcst._batched_visitor import _get_visitor_methods
+    except ImportError:
+        return
+    original = getattr(wrapper, "visit_batched", None)
+    if not callable(original):
+        return
+    module_only = frozenset({"visit_Module", "leave_Module"})
+
+    def visit_batched(node: Any, visitors: Any, before_visit: Any = None, after_leave: Any = None) -> Any:
+        visitors = list(visitors)
+        methods = _get_visitor_methods(visitors)
+        if not isinstance(node, Module) or before_visit is not None or after_leave is not None \
+                or not set(methods) <= module_only:
+            return original(node, visitors, before_visit, after_leave)
+        for method in methods.get("visit_Module", ()):
+            method(node)
+        for method in methods.get("leave_Module", ()):
+            method(node)
+        return node
+
+    wrapper.visit_batched = visit_batched
 
 
 def _memo_matchers(original: Callable[[object], Any]) -> Callable[[object], Any]:

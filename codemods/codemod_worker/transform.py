@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
-from typing import Any, Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 import libcst
 from libcst.codemod import Codemod, CodemodContext, SkipFile
@@ -49,6 +49,11 @@ class CodemodRunner:
         context = CodemodContext(
             filename=path, full_module_name=module_name, full_package_name=package_name, scratch=scratch
         )
+        codemod = self._prechecked(context, context_modules, original)
+        if codemod is None:
+            # The codemod saw, on Python's own parse, nothing it rewrites or reports: LibCST never runs on this file.
+            records = take_records(scratch)
+            return {"outcome": "unchanged", "changes": records["changes"], "reviews": records["reviews"]}
         try:
             tree = libcst.parse_module(original)
         except libcst.ParserSyntaxError as error:
@@ -60,7 +65,7 @@ class CodemodRunner:
             return _failed(f"codemod error: {_describe(error)}", error_type=type(error).__name__)
 
         try:
-            output = self._codemod_for(context, context_modules).transform_module(tree)
+            output = (codemod or self._codemod_for(context, context_modules)).transform_module(tree)
             new = output.bytes
         except SkipFile as error:
             return {"outcome": "skipped", "reason": one_line(str(error)) or "skipped by the codemod"}
@@ -73,6 +78,23 @@ class CodemodRunner:
                 return _failed(f"{refusal}; the file was left unchanged")
             new = formatted
         return _outcome(self.info, tree, original, new, path, scratch)
+
+    def _prechecked(
+        self, context: CodemodContext, context_modules: Dict[str, str], original: bytes
+    ) -> Union[Codemod, None, bool]:
+        """The file's codemod instance, or None when its ``may_change(source)`` says LibCST has nothing to do here.
+
+        ``may_change`` is optional (LibCST's own commands have none) and must be conservative: True whenever unsure.
+        False when the instance could not be built or the check failed: the normal path then reports what went wrong.
+        """
+        try:
+            codemod = self._codemod_for(context, context_modules)
+            may_change = getattr(codemod, "may_change", None)
+            if may_change is not None and not may_change(original):
+                return None
+        except Exception:
+            return False
+        return codemod
 
     def _codemod_for(self, context: CodemodContext, context_modules: Dict[str, str]) -> Codemod:
         # A fresh instance per file: codemods keep per-file state on the instance (what they saw, what they import),
