@@ -10,12 +10,10 @@ namespace Codemod.IntegrationTests.Engine;
 /// <summary>
 /// The worker's name gate, through a real worker and a codemod that writes <c>get_env()</c> without importing it: a file
 /// whose rewrite reads a possibly unbound name is failed with the line and left unchanged; one where the name is
-/// certainly bound changes.
+/// certainly bound changes. One worker serves every case (starting one costs more than the case).
 /// </summary>
-public sealed class NameGateTests : IAsyncLifetime
+public sealed class NameGateTests(NameGateTests.Worker worker) : IClassFixture<NameGateTests.Worker>
 {
-    private readonly TempDirectory scratch = new();
-    private WorkerPool? pool;
 
     public static TheoryData<string, string, string> Unbound => new()
     {
@@ -61,23 +59,6 @@ public sealed class NameGateTests : IAsyncLifetime
         { "both branches import", "import os\n\nif os.name == \"nt\":\n    from shared.isolated_environment import get_env\nelse:\n    from shared.isolated_environment import get_env\n\nA = os.getenv(\"A\")\n" },
     };
 
-    public Task InitializeAsync()
-    {
-        var codemods = TestCodemods.WriteTo(scratch);
-        pool = new WorkerPool(new PythonSettings("python3", [PythonSettings.BundledCodemodDirectory, codemods], TimeSpan.FromSeconds(60), 1));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (pool is not null)
-        {
-            await pool.DisposeAsync();
-        }
-
-        scratch.Dispose();
-    }
-
     [Theory]
     [MemberData(nameof(Unbound))]
     public async Task A_rewrite_reading_a_possibly_unbound_name_fails_and_changes_nothing(string shape, string source, string problem)
@@ -107,8 +88,29 @@ public sealed class NameGateTests : IAsyncLifetime
     }
 
     private Task<FileOutcome> TransformAsync(string source) =>
-        pool!.TransformAsync(
-            new TransformRequest(SourceFile.FromBytes("app/module.py", scratch.Combine("app/module.py"), Encoding.UTF8.GetBytes(source)),
+        worker.Pool.TransformAsync(
+            new TransformRequest(SourceFile.FromBytes("app/module.py", worker.Scratch.Combine("app/module.py"), Encoding.UTF8.GetBytes(source)),
                 TestCodemods.Unimported, new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, byte[]>()),
             CancellationToken.None);
+
+    /// <summary>A folder with the test codemods and one real worker that loads them, shared by the cases.</summary>
+    public sealed class Worker : IAsyncLifetime
+    {
+        public Worker()
+        {
+            Pool = new WorkerPool(new PythonSettings("python3", [PythonSettings.BundledCodemodDirectory, TestCodemods.WriteTo(Scratch)], TimeSpan.FromSeconds(60), 1));
+        }
+
+        public TempDirectory Scratch { get; } = new();
+
+        public WorkerPool Pool { get; }
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync()
+        {
+            await Pool.DisposeAsync();
+            Scratch.Dispose();
+        }
+    }
 }

@@ -3,8 +3,12 @@ using Codemod.IntegrationTests.Infrastructure;
 
 namespace Codemod.IntegrationTests.Engine;
 
-/// <summary>Sharded runs merged with <c>apply --from-patch</c>: the same bytes as one machine, or nothing at all.</summary>
-public sealed class ShardedApplyTests
+/// <summary>
+/// Sharded runs merged with <c>apply --from-patch</c>: the same bytes as one machine, or nothing at all. The three shard
+/// previews of the sample are run once per class (<see cref="ShardPatches"/>), and each test merges them into a fresh
+/// copy of the same tree.
+/// </summary>
+public sealed class ShardedApplyTests(ShardedApplyTests.ShardPatches shards) : IClassFixture<ShardedApplyTests.ShardPatches>
 {
     private const int Shards = 3;
 
@@ -51,10 +55,9 @@ public sealed class ShardedApplyTests
         // Given the same tree twice
         using var sharded = NewRepo();
         using var single = NewRepo();
-        using var patches = new TempDirectory();
 
-        // When one copy is previewed as three shards, each a separate run, and their patches are merged
-        var files = await PreviewShardsAsync(sharded, patches);
+        // When the tree's three shard patches (each a separate preview run) are merged into one copy
+        var files = await shards.FilesAsync();
         var merged = await CliHarness.RunAsync(sharded.Path, ["apply", "--from-patch", .. files]);
         var direct = await CliHarness.RunAsync(single.Path, "apply", "env-to-isolated", ".");
 
@@ -77,8 +80,7 @@ public sealed class ShardedApplyTests
     {
         // Given shard patches, and then one patched file edited before the merge
         using var repo = NewRepo();
-        using var patches = new TempDirectory();
-        var files = await PreviewShardsAsync(repo, patches);
+        var files = await shards.FilesAsync();
         repo.Directory.Write("odd/latin1.py", [.. repo.Directory.Read("odd/latin1.py"), .. "# edited\n"u8.ToArray()]);
         var before = Tree(repo.Path);
 
@@ -97,8 +99,7 @@ public sealed class ShardedApplyTests
     public async Task From_patch_with_commit_commits_the_merged_files_under_the_patches_codemod()
     {
         using var repo = NewRepo();
-        using var patches = new TempDirectory();
-        var files = await PreviewShardsAsync(repo, patches);
+        var files = await shards.FilesAsync();
 
         var result = await CliHarness.RunAsync(repo.Path, ["apply", "--from-patch", .. files, "--commit"]);
 
@@ -106,5 +107,25 @@ public sealed class ShardedApplyTests
         Assert.StartsWith("env-to-isolated: ", repo.Run("log", "-1", "--format=%s"), StringComparison.Ordinal);
         Assert.Contains("Codemod: env-to-isolated@1.0.0", repo.Run("log", "-1", "--format=%B"), StringComparison.Ordinal);
         Assert.Equal(string.Empty, repo.Run("status", "--porcelain"));
+    }
+
+    /// <summary>The shard patches of a fresh copy of the tree, previewed once for the class.</summary>
+    public sealed class ShardPatches : IDisposable
+    {
+        private readonly TempDirectory _patches = new();
+        private readonly Lazy<Task<List<string>>> _files;
+
+        public ShardPatches()
+        {
+            _files = new(() => Task.Run(async () =>
+            {
+                using var repo = NewRepo();
+                return await PreviewShardsAsync(repo, _patches);
+            }));
+        }
+
+        public Task<List<string>> FilesAsync() => _files.Value;
+
+        public void Dispose() => _patches.Dispose();
     }
 }

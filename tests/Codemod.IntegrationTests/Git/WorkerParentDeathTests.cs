@@ -5,8 +5,11 @@ namespace Codemod.IntegrationTests.Git;
 /// <summary>A worker busy on a file must not outlive the engine when the engine is killed with SIGKILL.</summary>
 public sealed class WorkerParentDeathTests
 {
-    private const string Busy = """
+    // A codemod that creates the marker file when it reaches a file, then spins on it forever.
+    private static string Busy(string marker) => $$"""
         from libcst.codemod import VisitorBasedCodemodCommand
+
+        MARKER = {{System.Text.Json.JsonSerializer.Serialize(marker)}}
 
 
         class SpinCommand(VisitorBasedCodemodCommand):
@@ -16,6 +19,7 @@ public sealed class WorkerParentDeathTests
             PREFILTER = ()
 
             def visit_Module(self, node):
+                open(MARKER, "w").close()
                 while True:
                     pass
         """;
@@ -28,10 +32,10 @@ public sealed class WorkerParentDeathTests
         // Given the engine with a worker spinning on a file
         using var folder = new TempDirectory();
         folder.Write("project/a.py", "x = 1\n");
-        folder.Write("codemods/spin.py", Busy);
+        folder.Write("codemods/spin.py", Busy(folder.Combine("spinning")));
         using var cli = CliProcess.Start(folder.Combine("project"), null, "preview", "test-spin", ".", "--codemods", folder.Combine("codemods"), "-j", "1", "--timeout", "600", "--host", host);
         var worker = await WorkerOf(cli.Id, TimeSpan.FromMinutes(1));
-        await SpinningAsync(worker, TimeSpan.FromMinutes(1));
+        await SpinningAsync(folder.Combine("spinning"), TimeSpan.FromMinutes(1));
         Assert.Contains(host == "pythonnet" ? "Codemod.Worker" : "codemod_worker", File.ReadAllText($"/proc/{worker}/cmdline"), StringComparison.Ordinal);
 
         // When the engine is killed with SIGKILL
@@ -80,26 +84,19 @@ public sealed class WorkerParentDeathTests
     private static bool IsWorker(string commandLine) =>
         commandLine.Contains("codemod_worker", StringComparison.Ordinal) || commandLine.Contains("Codemod.Worker", StringComparison.Ordinal);
 
-    // The worker spins on the file: it has used a full second of CPU within two seconds of wall time.
-    private static async Task SpinningAsync(int pid, TimeSpan timeout)
+    // The worker spins on the file once its codemod has created the marker (polled: no fixed wait).
+    private static async Task SpinningAsync(string marker, TimeSpan timeout)
     {
         var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until)
+        while (!File.Exists(marker))
         {
-            var before = CpuTicks(pid);
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            if (CpuTicks(pid) - before >= 100)
+            if (DateTime.UtcNow > until)
             {
-                return;
+                throw new TimeoutException("the worker never reached the file");
             }
-        }
-    }
 
-    private static long CpuTicks(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture);
+            await Task.Delay(50);
+        }
     }
 
     private static bool Alive(int pid)

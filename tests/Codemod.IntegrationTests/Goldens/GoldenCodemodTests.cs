@@ -1,8 +1,6 @@
 using System.Text;
 using Codemod.Core.Changes;
 using Codemod.Core.Diff;
-using Codemod.Core.Files;
-using Codemod.Core.Transform;
 using Codemod.IntegrationTests.Infrastructure;
 using Codemod.Python;
 
@@ -13,8 +11,9 @@ namespace Codemod.IntegrationTests.Goldens;
 /// byte (on mismatch after.received.py is written beside it: accepting is renaming), the outcome and records must match
 /// expect.json (its "suppressed" too), and running the codemod again on after.py must change nothing. Every case runs under both worker hosts
 /// (pythonnet and the python3 subprocess), and both must give the same outcome to the byte: the result cache is shared.
+/// The worker runs are <see cref="GoldenRuns"/>: all started at once, each awaited by the tests that check it.
 /// </summary>
-public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixture<WorkerPoolFixture>
+public sealed class GoldenCodemodTests(GoldenRuns runs) : IClassFixture<GoldenRuns>
 {
     public static TheoryData<string, WorkerHostKind> Cases()
     {
@@ -49,7 +48,8 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         var expectedAfter = File.Exists(golden.AfterPath) ? File.ReadAllBytes(golden.AfterPath) : before;
 
         // When the codemod runs on before.py in a worker of that host
-        var outcome = await TransformAsync(golden, before, host);
+        var run = await runs.RunAsync(golden, host);
+        var outcome = run.First;
         var actual = outcome.NewBytes ?? before;
 
         // Then the bytes are exactly after.py
@@ -85,7 +85,7 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         // And a second run on after.py changes nothing
         if (outcome.Kind is OutcomeKind.Changed or OutcomeKind.Unchanged)
         {
-            var again = await TransformAsync(golden, expectedAfter, host);
+            var again = run.Again!;
             Assert.True(again.Kind != OutcomeKind.Changed, $"{name}: not idempotent, a second run changes after.py:\n{Encoding.UTF8.GetString(again.NewBytes ?? [])}");
         }
     }
@@ -96,11 +96,10 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
     {
         // Given a golden case
         var golden = GoldenCase.All(Paths.Fixtures).Single(c => c.ToString() == name);
-        var before = File.ReadAllBytes(golden.BeforePath);
 
         // When it runs under the pythonnet host and under the python3 subprocess host
-        var embedded = await TransformAsync(golden, before, WorkerHostKind.Pythonnet);
-        var subprocess = await TransformAsync(golden, before, WorkerHostKind.Python);
+        var embedded = (await runs.RunAsync(golden, WorkerHostKind.Pythonnet)).First;
+        var subprocess = (await runs.RunAsync(golden, WorkerHostKind.Python)).First;
 
         // Then everything the engine reports or caches is identical: kind, reason, line, records and the new bytes
         Assert.Equal(Describe(subprocess), Describe(embedded));
@@ -121,11 +120,6 @@ public sealed class GoldenCodemodTests(WorkerPoolFixture workers) : IClassFixtur
         Assert.All(counts, c => Assert.True(c.Value >= 15, $"{c.Key} has only {c.Value} golden cases"));
         Assert.Contains("env-to-isolated", counts.Keys);
     }
-
-    private Task<FileOutcome> TransformAsync(GoldenCase golden, byte[] source, WorkerHostKind host) =>
-        workers.For(host).TransformAsync(
-            new TransformRequest(SourceFile.FromBytes(golden.VirtualPath, golden.BeforePath, source), golden.Codemod, golden.Arguments, golden.ContextModules),
-            CancellationToken.None);
 
     private static string Outcome(OutcomeKind kind) => kind switch
     {

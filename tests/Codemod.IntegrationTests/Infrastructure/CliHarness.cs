@@ -33,9 +33,12 @@ public static class CliHarness
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
         // CODEMOD_HOST=python runs the whole suite under the subprocess host (the default is the pythonnet host).
+        // One core, so one worker by default: a worker costs about 1.5 s of CPU to start, more than a test's few files
+        // need, and the test classes already run side by side. A test about several workers passes -j.
         var environment = new EnvironmentSnapshot(NoColor: true, Python: null, CurrentDirectory: workingDirectory, OutputRedirected: true, ErrorRedirected: true)
         {
             Host = honourHostVariable && Environment.GetEnvironmentVariable("CODEMOD_HOST") is { Length: > 0 } host ? host : null,
+            ProcessorCount = 1,
         };
         var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment) { Time = time }, cancellationToken);
         return new CliResult(code, stdout.ToArray(), stderr.ToString());

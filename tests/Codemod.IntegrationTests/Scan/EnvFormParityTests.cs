@@ -1,9 +1,5 @@
 using Codemod.Core.Changes;
-using Codemod.Core.Files;
 using Codemod.Core.Scan;
-using Codemod.Core.Transform;
-using Codemod.IntegrationTests.Goldens;
-using Codemod.IntegrationTests.Infrastructure;
 
 namespace Codemod.IntegrationTests.Scan;
 
@@ -11,12 +7,11 @@ namespace Codemod.IntegrationTests.Scan;
 /// The scan predicts the env-to-isolated codemod: on every env-to-isolated golden input, the sites the scan marks
 /// rewritable are exactly the sites the codemod rewrites, and the scan's other findings are exactly the codemod's review
 /// items about environment access (same line, column and form). Both read their forms from codemods/_env_forms.py; a
-/// form whose rewritability or classification differs between the two fails here.
+/// form whose rewritability or classification differs between the two fails here. The worker runs are
+/// <see cref="EnvFormRuns"/>: all queued at once, each awaited by its case.
 /// </summary>
-public sealed class EnvFormParityTests(WorkerPoolFixture workers) : IClassFixture<WorkerPoolFixture>
+public sealed class EnvFormParityTests(EnvFormRuns runs) : IClassFixture<EnvFormRuns>
 {
-    private const string Codemod = "env-to-isolated";
-
     /// <summary>Review kinds about the accessor's binding in the file, which the scan does not model (it predicts a rewrite there).</summary>
     private static readonly HashSet<string> AccessorBindingKinds = ["accessor-unbound-here", "accessor-import-conditional"];
 
@@ -26,7 +21,7 @@ public sealed class EnvFormParityTests(WorkerPoolFixture workers) : IClassFixtur
     public static TheoryData<string> Cases()
     {
         var data = new TheoryData<string>();
-        foreach (var golden in GoldenCase.All(Paths.Fixtures).Where(c => c.Codemod == Codemod))
+        foreach (var golden in EnvFormRuns.Goldens)
         {
             data.Add(golden.Name);
         }
@@ -39,13 +34,10 @@ public sealed class EnvFormParityTests(WorkerPoolFixture workers) : IClassFixtur
     public async Task Scan_marks_rewritable_exactly_the_sites_the_codemod_rewrites(string name)
     {
         // Given an env-to-isolated golden input
-        var golden = GoldenCase.All(Paths.Fixtures).Single(c => c.Codemod == Codemod && c.Name == name);
-        var source = SourceFile.FromBytes(golden.VirtualPath, golden.BeforePath, File.ReadAllBytes(golden.BeforePath));
+        var golden = EnvFormRuns.Goldens.Single(c => c.Name == name);
 
         // When the codemod and the scan both run on it (the scan allowing what the codemod allows)
-        var outcome = await workers.Pool.TransformAsync(
-            new TransformRequest(source, Codemod, golden.Arguments, golden.ContextModules), CancellationToken.None);
-        var scan = await workers.Pool.ScanAsync(source, ScanArguments(golden), CancellationToken.None);
+        var (outcome, scan) = await runs.RunAsync(golden);
         var accesses = scan.Facts?.EnvAccesses ?? [];
 
         // Then an allowed bootstrap file is skipped by both, and a file the codemod cannot parse is one the scan cannot
@@ -89,18 +81,6 @@ public sealed class EnvFormParityTests(WorkerPoolFixture workers) : IClassFixtur
         // And the scan's other findings are the codemod's review items about environment access
         var reviewed = outcome.Reviews.Where(r => !AccessorBindingKinds.Contains(r.Kind) && !FileLevelKinds.Contains(r.Kind)).Select(Site).ToHashSet();
         AssertSame(name, "review", Sites(accesses, false), reviewed);
-    }
-
-    private static IReadOnlyDictionary<string, IReadOnlyList<string>> ScanArguments(GoldenCase golden)
-    {
-        // The codemod's default allow glob is its --module's file; the scan's is shared/isolated_environment.py.
-        if (golden.Arguments.TryGetValue("allow", out var allow))
-        {
-            return new Dictionary<string, IReadOnlyList<string>> { ["allow"] = allow };
-        }
-
-        var module = golden.Arguments.TryGetValue("module", out var m) ? m[0] : "shared.isolated_environment";
-        return new Dictionary<string, IReadOnlyList<string>> { ["allow"] = [module.Replace('.', '/') + ".py"] };
     }
 
     private static string Site(ChangeRecord record) => $"{record.Line}:{record.Column}:{record.Kind}";

@@ -5,14 +5,13 @@ using Codemod.Python;
 
 namespace Codemod.IntegrationTests.Scan;
 
-/// <summary>The worker's scan facts as the engine reads them (fixtures/scan/class-facts), through a real worker.</summary>
-public sealed class ScanFactsTests
+/// <summary>The worker's scan facts as the engine reads them (fixtures/scan/class-facts), through a real worker shared by the tests.</summary>
+public sealed class ScanFactsTests(ScanFactsTests.Worker worker) : IClassFixture<ScanFactsTests.Worker>
 {
-    private static async Task<FileFacts> FactsAsync(string relative)
+    private async Task<FileFacts> FactsAsync(string relative)
     {
         var full = Path.Combine(ScanFixtureRuns.FixtureFolder("class-facts"), relative);
-        await using var pool = new WorkerPool(new PythonSettings("python3", [PythonSettings.BundledCodemodDirectory], TimeSpan.FromSeconds(60), 1));
-        var scan = await pool.ScanAsync(SourceFile.FromBytes(relative, full, File.ReadAllBytes(full)), new Dictionary<string, IReadOnlyList<string>>(), CancellationToken.None);
+        var scan = await worker.Pool.ScanAsync(SourceFile.FromBytes(relative, full, File.ReadAllBytes(full)), new Dictionary<string, IReadOnlyList<string>>(), CancellationToken.None);
         Assert.Equal(ScanOutcomeKind.Scanned, scan.Kind);
         return scan.Facts!;
     }
@@ -49,5 +48,15 @@ public sealed class ScanFactsTests
 
         Assert.Equal(["Invoice", "LineItem", "Currency"], facts.AllNames);
         Assert.Contains(facts.Imports, i => i is { Kind: ImportKind.From, Module: "billing.invoices", Name: "Invoice" });
+    }
+
+    /// <summary>One real worker for the class.</summary>
+    public sealed class Worker : IAsyncLifetime
+    {
+        public WorkerPool Pool { get; } = new(new PythonSettings("python3", [PythonSettings.BundledCodemodDirectory], TimeSpan.FromSeconds(60), 1));
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public Task DisposeAsync() => Pool.DisposeAsync().AsTask();
     }
 }
