@@ -235,9 +235,22 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             _started.Add(worker);
         }
 
+        // Start-up (interpreter, LibCST, the codemods) gets the per-file limit, at least 30 s: a loaded machine is slow
+        // to start a worker too, and that is not the user's Ctrl+C.
+        var startLimit = _settings.Timeout > StartLimit ? _settings.Timeout : StartLimit;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        var line = await worker.CallAsync(WorkerProtocol.Hello(worker.NextId()), timeout.Token).ConfigureAwait(false);
+        timeout.CancelAfter(startLimit);
+        string? line;
+        try
+        {
+            line = await worker.CallAsync(WorkerProtocol.Hello(worker.NextId()), timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            worker.Dispose();
+            throw new EnvironmentMissing(
+                $"the Python worker did not answer within {Seconds(startLimit)} s of starting (a loaded machine?); run again with a larger --timeout");
+        }
         if (line is null)
         {
             var tail = worker.StderrTail;
@@ -261,6 +274,8 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         };
         return worker;
     }
+
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
 
     private static string Seconds(TimeSpan limit) => limit.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
