@@ -21,7 +21,7 @@ Statement facts are ``_scan_facts``; environment accesses ``_scan_env`` (forms f
                     "unresolved"?: True}],
      "singletons": [{"line", "name", "kind": "module-instance" | "get-instance" | "instance-attribute"
                      | "get-function", "class"}],
-     "shims": [{"line", "name", "canonical", "sunset": str | None}],
+     "shims": [{"line", "name", "canonical", "sunset": str | None, "kind": "alias" | "wrapper"}],
      "allAll": ["Name", ...] | None,
      "suppressions": [{"line", "end", "names"?: ["env-access", "env-to-isolated", ...]}]}
 
@@ -74,7 +74,9 @@ singletons
 
 shims
     One entry per key of the module-level ``__codemod_deprecated__`` dict literal written by add-deprecation-shim;
-    ``line`` is the key's line. A marker that is not a literal dict of dicts is ignored.
+    ``line`` is the key's line. A marker that is not a literal dict of dicts is ignored. ``kind`` is ``wrapper`` when
+    the module defines the name (a deprecated accessor function, or ``Class.method``), else ``alias``
+    (``_shims.shim_kind``, the definition remove-expired-shim applies).
 
 suppressions
     Every ``# codemod: ignore`` comment (``_suppressions.find_suppressions``, the codemods' own parser): ``line`` is the
@@ -145,7 +147,7 @@ def scan_source(path: str, source: bytes, args: Optional[Dict[str, Any]] = None)
         "classes": facts.classes,
         "imports": facts.imports,
         "singletons": facts.singletons(),
-        "shims": facts.shims,
+        "shims": facts.shim_facts(),
         "allAll": facts.all_names,
         "suppressions": suppressions(text) if text is not None else [],
     }

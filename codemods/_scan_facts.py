@@ -11,9 +11,10 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 from _class_equivalence import members, strip_docstring, stripped_fingerprint
 from _scan_scopes import LOOP_TYPES, TRY_TYPES, WITH_TYPES
+from _shims import MARKER, shim_entry, shim_kind
 from _singleton import accessor_function_class, dotted, is_accessor_method, is_instance_cache, is_singleton_instance
 
-SHIM_MARKER = "__codemod_deprecated__"
+SHIM_MARKER = MARKER
 
 
 def _base_text(node: ast.expr) -> str:
@@ -86,6 +87,12 @@ class FactCollector:
             if owner is not None:
                 found.append({"line": function.lineno, "name": function.name, "kind": "get-function", "class": owner})
         return sorted(found, key=lambda s: (s["line"], s["kind"], s["name"]))
+
+    def shim_facts(self) -> List[Dict[str, Any]]:
+        """The marker's entries, each with its ``kind`` (``_shims.shim_kind``: ``wrapper`` or ``alias``)."""
+        defined = {function.name for function, _ in self._functions}  # type: ignore[attr-defined]
+        defined.update(f"{c['name']}.{m}" for c in self.classes if not c["nested"] for m in c["methods"])
+        return [{**shim, "kind": shim_kind(shim["name"], defined)} for shim in self.shims]
 
     def _body(self, body: List[ast.stmt], prefix: str, toplevel: bool) -> None:
         for stmt in body:
@@ -205,14 +212,10 @@ class FactCollector:
         if type(value) is not ast.Dict:
             return
         for key, item in zip(value.keys, value.values):
-            try:
-                name, entry = ast.literal_eval(key), ast.literal_eval(item)
-            except (ValueError, TypeError, SyntaxError, RecursionError):
-                continue
-            if isinstance(name, str) and isinstance(entry, dict) and isinstance(entry.get("canonical"), str):
-                sunset = entry.get("sunset")
-                self.shims.append({"line": key.lineno, "name": name, "canonical": entry["canonical"],
-                                   "sunset": sunset if isinstance(sunset, str) else None})
+            entry = shim_entry(key, item) if key is not None else None
+            if entry is not None:
+                name, canonical, sunset = entry
+                self.shims.append({"line": key.lineno, "name": name, "canonical": canonical, "sunset": sunset})
 
 
 __all__ = ["FactCollector", "SHIM_MARKER"]

@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import argparse
 import ast
-import datetime
 from typing import Any, Dict, List, Optional, Tuple
 
 import libcst as cst
@@ -67,65 +66,9 @@ from libcst.metadata import ImportAssignment, PositionProvider, ScopeProvider
 from _class_equivalence import class_members
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
+from _shim_marker import GETATTR, GUARD, find_marker, is_docstring, marker_statement, read_marker
+from _shims import MARKER, iso_date
 from redirect_imports import dotted_name
-
-MARKER = "__codemod_deprecated__"
-
-_GUARD = '''\
-if {name} in __codemod_deprecated__:
-    warnings.warn(
-        f"{{__name__}}.{{{name}}} is deprecated; use {{__codemod_deprecated__[{name}]['canonical']}} instead"
-        f" (removal after {{__codemod_deprecated__[{name}]['sunset']}})",
-        DeprecationWarning,
-        stacklevel=2,
-    )
-    return getattr(
-        importlib.import_module(__codemod_deprecated__[{name}]["canonical"].rpartition(".")[0]),
-        __codemod_deprecated__[{name}]["canonical"].rpartition(".")[2],
-    )
-'''
-
-_GETATTR = '''\
-def __getattr__(name: str):
-    # PEP 562: the names listed in __codemod_deprecated__ resolve to their canonical objects
-{guard}    raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
-'''
-
-
-def iso_date(value: str) -> str:
-    """argparse type: a real calendar date written YYYY-MM-DD."""
-    try:
-        parsed = datetime.date.fromisoformat(str(value))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"sunset '{value}' is not a date written YYYY-MM-DD") from None
-    if parsed.isoformat() != value:
-        raise argparse.ArgumentTypeError(f"sunset '{value}' is not a date written YYYY-MM-DD")
-    return value
-
-
-def read_marker(node: cst.BaseExpression) -> Optional[Dict[str, Dict[str, str]]]:
-    """The marker's entries, or None when the value is not a dict literal of the documented shape."""
-    try:
-        value = ast.literal_eval(cst.Module([]).code_for_node(node))
-    except (ValueError, SyntaxError):
-        return None
-    if not isinstance(value, dict):
-        return None
-    for key, entry in value.items():
-        if not (isinstance(key, str) and isinstance(entry, dict)
-                and all(isinstance(k, str) and isinstance(v, str) for k, v in entry.items())):
-            return None
-    return value
-
-
-def marker_statement(entries: Dict[str, Dict[str, str]]) -> cst.SimpleStatementLine:
-    lines = "".join(
-        f'    "{name}": {{'
-        + ", ".join(f'"{key}": "{value}"' for key, value in entry.items()) + "},\n"
-        for name, entry in entries.items()
-    )
-    return cst.parse_statement(f"{MARKER} = {{\n{lines}}}\n")  # type: ignore[return-value]
-
 
 def _indented(code: str, prefix: str = "    ") -> str:
     return "".join(prefix + line if line.strip() else line for line in code.splitlines(keepends=True))
@@ -175,17 +118,14 @@ class AddDeprecationShimCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
     def _make_plan(self, module: cst.Module) -> Optional[Dict[str, Any]]:
         classes = [s for s in module.body if isinstance(s, cst.ClassDef) and s.name.value == self.legacy_name]
         marker_line, entries = None, {}
-        for statement in module.body:
-            if isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1:
-                small = statement.body[0]
-                if isinstance(small, cst.Assign) and len(small.targets) == 1 \
-                        and isinstance(small.targets[0].target, cst.Name) and small.targets[0].target.value == MARKER:
-                    marker_line, read = statement, read_marker(small.value)
-                    if read is None:
-                        self.record_review(statement, "marker-unreadable",
-                                           f"{MARKER} is not a dict literal of {{name: {{key: str}}}}: fix it by hand")
-                        return None
-                    entries = read
+        marker = find_marker(module)
+        if marker is not None:
+            marker_line, read = marker[0], read_marker(marker[1].value)
+            if read is None:
+                self.record_review(marker_line, "marker-unreadable",
+                                   f"{MARKER} is not a dict literal of {{name: {{key: str}}}}: fix it by hand")
+                return None
+            entries = read
         if not classes:
             if self.legacy_name not in entries:
                 self.record_review(module, "legacy-class-not-found",
@@ -307,8 +247,8 @@ class AddDeprecationShimCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
                 if plan["marker"] is None and not getattr_first:
                     body.append(marker.with_changes(leading_lines=legacy_class.leading_lines))
                 if mode == "add":
-                    guard = _indented(_GUARD.format(name="name"))
-                    function = cst.parse_statement(_GETATTR.format(guard=guard))
+                    guard = _indented(GUARD.format(name="name"))
+                    function = cst.parse_statement(GETATTR.format(guard=guard))
                     body.append(function.with_changes(leading_lines=[cst.EmptyLine()] * 2))
             elif statement is plan["marker"]:
                 body.append(marker.with_changes(leading_lines=statement.leading_lines))
@@ -332,18 +272,13 @@ class AddDeprecationShimCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
 
     def _extended(self, function: cst.FunctionDef) -> cst.FunctionDef:
         parameter = function.params.params[0].name.value
-        guard = cst.parse_module(_GUARD.format(name=parameter)).body[0]
+        guard = cst.parse_module(GUARD.format(name=parameter)).body[0]
         block = function.body
         assert isinstance(block, cst.IndentedBlock)
         statements = list(block.body)
-        position = 1 if statements and _is_docstring(statements[0]) else 0
+        position = 1 if statements and is_docstring(statements[0]) else 0
         statements.insert(position, guard)
         return function.with_changes(body=block.with_changes(body=statements))
-
-
-def _is_docstring(statement: cst.BaseStatement) -> bool:
-    return (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1
-            and isinstance(statement.body[0], cst.Expr) and isinstance(statement.body[0].value, cst.SimpleString))
 
 
 __all__ = ["AddDeprecationShimCommand", "MARKER", "iso_date", "read_marker"]

@@ -24,7 +24,8 @@ definition the scan's ``singleton`` rule uses):
   accessor or instance passed around as a value (``singleton-as-value``); the factory's name already bound to
   something else (``factory-name-taken``); an ``await`` of the accessor (``singleton-awaited``); the accessor called
   with arguments (``singleton-called-with-arguments``: the factory would drop them).
-- The module that defines the singleton is left alone (removing it is the deprecation shim's job).
+- The module that defines the singleton is left alone; with ``--arg shim=true --arg sunset=YYYY-MM-DD`` its accessor
+  becomes a deprecated wrapper that warns and delegates to the factory with a process-wide context (``_singleton_shim``).
 
 Caveats: a relative import of the singleton stays even when unused (LibCST's import remover leaves relative
 imports alone). A rewritten site builds a new instance per call, where the singleton returned the same object every time;
@@ -42,9 +43,7 @@ from libcst.codemod import CodemodContext, VisitorBasedCodemodCommand
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.helpers import get_absolute_module_for_import
 from libcst.metadata import (
-    Assignment,
     ClassScope,
-    FunctionScope,
     GlobalScope,
     ParentNodeProvider,
     PositionProvider,
@@ -56,6 +55,9 @@ from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
 from _scan import is_test_path
 from _singleton import accessor_kind, split_accessor
+from _shims import iso_date
+from _singleton_scope import SingletonScopeMixin
+from _singleton_shim import AccessorShimMixin
 
 DEFAULT_CONTEXTS = ("user_context", "context", "request_context")
 
@@ -83,11 +85,13 @@ def _attribute_chain(names: Sequence[str]) -> cst.BaseExpression:
     return node
 
 
-class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
+class SingletonToFactoryCommand(AccessorShimMixin, SingletonScopeMixin, ModuleLevelImportsMixin, ReportingMixin,
+                                VisitorBasedCodemodCommand):
     NAME = "singleton-to-factory"
     DESCRIPTION = "Replace uses of a process-wide singleton with a per-request instance from a factory."
-    VERSION = "1.0.0"
+    VERSION = "1.1.0"
     PREFILTER: Tuple[str, ...] = ()
+    BREAKING = True  # only shim=true records a breaking change
     METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider, ParentNodeProvider)
 
     @staticmethod
@@ -101,6 +105,10 @@ class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
                                      "context, request_context)")
         arg_parser.add_argument("--test_factory", dest="test_factory", type=_dotted_arg, default=None,
                                 help="dotted callable without arguments used instead in test files")
+        arg_parser.add_argument("--shim", dest="shim", action="store_true",
+                                help="turn the accessor's definition into a deprecated wrapper of the factory")
+        arg_parser.add_argument("--sunset", dest="sunset", type=iso_date, default=None,
+                                help="with shim: the date after which the wrapper may be removed, YYYY-MM-DD")
 
     @classmethod
     def prefilter_for(cls, args: Union[Mapping[str, Any], argparse.Namespace]) -> Tuple[str, ...]:
@@ -113,13 +121,17 @@ class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
     # The codemod context comes first, positionally (as LibCST's runner passes it): the keyword ``context`` is the
     # parameter naming the request context.
     def __init__(self, codemod_context: CodemodContext, singleton: str, factory: str,
-                 context: Optional[Sequence[str]] = None, test_factory: Optional[str] = None) -> None:
+                 context: Optional[Sequence[str]] = None, test_factory: Optional[str] = None,
+                 shim: bool = False, sunset: Optional[str] = None) -> None:
         super().__init__(codemod_context)
+        if shim and not sunset:
+            raise ValueError("shim=true needs --arg sunset=YYYY-MM-DD, the date after which the wrapper may go")
+        self.shim, self.sunset = bool(shim), iso_date(sunset) if sunset else None
         names = [context] if isinstance(context, str) else context
         self.singleton = singleton
         self.kind = accessor_kind(singleton)
-        self.singleton_module, owner, self.name = split_accessor(singleton)
-        self.binding = owner.partition(".")[0] if owner else self.name
+        self.singleton_module, self.owner, self.name = split_accessor(singleton)
+        self.binding = self.owner.partition(".")[0] if self.owner else self.name
         self.contexts: Tuple[str, ...] = tuple(names) if names else DEFAULT_CONTEXTS
         self.in_tests = is_test_path((codemod_context.filename or "").replace("\\", "/").lstrip("./"))
         chosen = test_factory if (self.in_tests and test_factory) else factory
@@ -200,17 +212,6 @@ class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
         names = self.get_metadata(QualifiedNameProvider, node, set())
         return any(self._absolute(q.name) == self.singleton for q in names)
 
-    def _absolute(self, name: str) -> str:
-        """QualifiedNameProvider keeps a relative import's dots (``.agent_registry.get_x``): resolve them."""
-        if not name.startswith("."):
-            return name
-        level = len(name) - len(name.lstrip("."))
-        package = (self.context.full_package_name or "").split(".")
-        if level - 1 > len(package):
-            return name
-        head = package[:len(package) - (level - 1)] if level > 1 else package
-        return ".".join(p for p in (*head, name[level:]) if p)
-
     # ---- one site
 
     def _site(self, node: cst.CSTNode, called: bool) -> None:
@@ -277,68 +278,6 @@ class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
             return all(isinstance(t.target, cst.Name) for t in parent.targets)
         return False
 
-    def _context_in_scope(self, node: cst.CSTNode) -> Optional[str]:
-        scope = self.get_metadata(ScopeProvider, node, None)
-        if scope is None:
-            return None
-        for name in self.contexts:
-            assignments = scope[name]
-            if assignments and all(self._binds_here(a, node) for a in assignments):
-                return name
-        return None
-
-    def _binds_here(self, assignment: Any, site: cst.CSTNode) -> bool:
-        if not isinstance(assignment, Assignment) or not isinstance(assignment.scope, FunctionScope):
-            return False
-        bound = assignment.node
-        if isinstance(bound, cst.Param):
-            return True
-        if not isinstance(bound, cst.Name):
-            return False
-        statement = self._statement_of(bound)
-        if isinstance(statement, (cst.With, cst.For)):
-            return self._inside(site, statement.body)
-        if not isinstance(statement, cst.SimpleStatementLine):
-            return False
-        block = self.get_metadata(ParentNodeProvider, statement, None)
-        owner = self.get_metadata(ParentNodeProvider, block, None) if block is not None else None
-        if not isinstance(owner, (cst.FunctionDef,)):
-            return False
-        end = self.get_metadata(PositionProvider, statement).end.line
-        return end < self.get_metadata(PositionProvider, site).start.line
-
-    def _statement_of(self, node: cst.CSTNode) -> Optional[cst.CSTNode]:
-        current: Optional[cst.CSTNode] = node
-        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
-            current = self.get_metadata(ParentNodeProvider, current, None)
-        return current
-
-    def _inside(self, node: cst.CSTNode, container: cst.CSTNode) -> bool:
-        current: Optional[cst.CSTNode] = node
-        while current is not None:
-            if current is container:
-                return True
-            current = self.get_metadata(ParentNodeProvider, current, None)
-        return False
-
-    def _factory_name_taken(self, node: cst.CSTNode) -> bool:
-        scope = self.get_metadata(ScopeProvider, node, None)
-        if scope is None:
-            return True
-        wanted = f"{self.factory_module}.{self.factory_binding}"
-        for assignment in scope[self.factory_binding]:
-            if not isinstance(assignment, Assignment) or not isinstance(assignment.scope, GlobalScope):
-                return True
-            if not isinstance(assignment.node, cst.ImportFrom):
-                return True
-            try:
-                module = get_absolute_module_for_import(self.context.full_package_name, assignment.node)
-            except Exception:
-                module = None
-            if f"{module}.{self.factory_binding}" != wanted:
-                return True
-        return False
-
     # ---- rewrite
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
@@ -360,6 +299,8 @@ class SingletonToFactoryCommand(ModuleLevelImportsMixin, ReportingMixin, Visitor
             lpar=getattr(updated, "lpar", ()), rpar=getattr(updated, "rpar", ()))
 
     def leave_Module(self, original_node: cst.Module, updated_node: cst.Module) -> cst.Module:
+        if self.shim and self.context.full_module_name == self.singleton_module:
+            return self.shim_module(original_node, updated_node)
         if not self._rewrites:
             return updated_node
         for module, obj, asname in self._singleton_imports:

@@ -25,10 +25,18 @@ public static partial class PlanYamlWriter
             Line("#   " + string.Join(", ", rules));
         }
 
-        Line("# Canonical classes are scored from the scan's facts: named with --canonical +1000, production code +100,");
-        Line("# +10 per file importing it, -5 per member only some of the group's definitions have, -1 per module path part;");
-        Line("# ties go to the module name. Classes that are not interchangeable with the canonical one are never merged.");
-        Line("# Order: redirects, then shims, then dedupes; test doubles; environment access (production, then tests); singletons.");
+        if (plan.Settings.Expired)
+        {
+            Line("# Order: the last callers of each expired shim move to its canonical name, then the shims are deleted.");
+        }
+        else
+        {
+            Line("# Canonical classes are scored from the scan's facts: named with --canonical +1000, production code +100,");
+            Line("# +10 per file importing it, -5 per member only some of the group's definitions have, -1 per module path part;");
+            Line("# ties go to the module name. Classes that are not interchangeable with the canonical one are never merged.");
+            Line("# Order: redirects, then shims, then dedupes; test doubles; environment access (production, then tests); singletons.");
+        }
+
         if (plan.Reviews.Count > 0)
         {
             Line("#");

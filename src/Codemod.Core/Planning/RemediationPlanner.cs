@@ -17,7 +17,7 @@ public static class RemediationPlanner
         var drafts = new List<StepDraft>();
         if (settings.Expired)
         {
-            drafts.AddRange(ExpiredShimPlanner.Plan(sorted, settings, reviews));
+            drafts.AddRange(ExpiredShimPlanner.Plan(sorted, settings));
         }
         else
         {

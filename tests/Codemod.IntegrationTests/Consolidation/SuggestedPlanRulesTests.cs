@@ -5,7 +5,8 @@ namespace Codemod.IntegrationTests.Consolidation;
 
 /// <summary>
 /// The planner rules the sample monorepo does not exercise, on fixtures/plans/suggest-project: an interchangeable legacy
-/// class (redirect, then shim), a second identical-class group, a singleton whose factory is named, an expired shim.
+/// class (redirect, then shim), a second identical-class group, a singleton whose factory is named, an expired alias and
+/// an expired accessor wrapper (redirect, then removal).
 /// </summary>
 public sealed class SuggestedPlanRulesTests
 {
@@ -49,14 +50,15 @@ public sealed class SuggestedPlanRulesTests
     }
 
     [Fact]
-    public async Task Expired_suggestion_moves_the_last_callers_of_an_alias_past_its_sunset()
+    public async Task Expired_suggestion_moves_the_last_callers_then_deletes_the_shims_past_their_sunset()
     {
-        // Given the project, whose old.shimmed.Store passed its sunset
+        // Given the project, whose alias old.shimmed.Store and accessor wrapper old.registry_access.get_registry passed their sunset
         using var repo = TempRepo.Create();
         repo.Directory.CopyFrom(Project);
         repo.Directory.Write(".gitignore", "__pycache__/\n");
         repo.CommitAll("project");
         using var outside = new TempDirectory();
+        var before = await CliHarness.RunAsync(repo.Path, "scan", ".", "--format", "json", "--today", "2026-11-26");
 
         // When the expired steps are suggested and run
         var suggested = await CliHarness.RunAsync(repo.Path, "plan", "suggest", ".", "--expired", "--today", "2026-11-26");
@@ -64,9 +66,23 @@ public sealed class SuggestedPlanRulesTests
         await File.WriteAllTextAsync(plan, suggested.Stdout);
         var run = await CliHarness.RunAsync(repo.Path, "plan", plan);
 
-        // Then its caller imports the canonical class, and deleting the alias is left for a person
-        Assert.Contains("plan finished: 1 commit(s) from 1 step(s)", run.Stderr, StringComparison.Ordinal);
+        // Then the callers moved first, the shims were deleted last, one commit per step
+        Assert.Equal(["singleton-to-factory", "redirect-imports", "remove-expired-shim"],
+            Regex.Matches(suggested.Stdout, @"^  - codemod: (\S+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
+        Assert.Contains("    today: \"2026-11-26\"", suggested.Stdout, StringComparison.Ordinal);
+        Assert.Contains("plan finished: 3 commit(s) from 3 step(s)", run.Stderr, StringComparison.Ordinal);
         Assert.Contains("from core.sessions import SessionStore", await File.ReadAllTextAsync(repo.Directory.Combine("app/reports.py")), StringComparison.Ordinal);
-        Assert.Contains("delete the expired alias Store", suggested.Stdout, StringComparison.Ordinal);
+        Assert.Contains("AgentRegistryFactory.create(user_context).lookup(name)", await File.ReadAllTextAsync(repo.Directory.Combine("app/admin.py")), StringComparison.Ordinal);
+        var shimmed = await File.ReadAllTextAsync(repo.Directory.Combine("old/shimmed.py"));
+        Assert.DoesNotContain("__codemod_deprecated__", shimmed, StringComparison.Ordinal);
+        Assert.DoesNotContain("def __getattr__", shimmed, StringComparison.Ordinal);
+        Assert.DoesNotContain("def get_registry", await File.ReadAllTextAsync(repo.Directory.Combine("old/registry_access.py")), StringComparison.Ordinal);
+
+        // And the scan reports no expired shim any more, and a second suggestion has nothing to run
+        Assert.Contains("\"expired-shim\": 2", before.Stdout, StringComparison.Ordinal);
+        var scan = await CliHarness.RunAsync(repo.Path, "scan", ".", "--format", "json", "--today", "2026-11-26");
+        Assert.Contains("\"expired-shim\": 0", scan.Stdout, StringComparison.Ordinal);
+        var second = await CliHarness.RunAsync(repo.Path, "plan", "suggest", ".", "--expired", "--today", "2026-11-26");
+        Assert.Contains("steps: []", second.Stdout, StringComparison.Ordinal);
     }
 }

@@ -194,10 +194,31 @@ public sealed class RemediationPlannerTests
         // When the expired steps are asked for
         var plan = RemediationPlanner.Suggest(files, Settings with { Expired = true });
 
-        // Then only the expired alias's last callers are redirected, and its deletion is left for a person
-        var step = Assert.Single(plan.Steps);
-        Assert.Equal([new("from", "legacy.a.Old"), new("to", "core.a.New")], step.Arguments);
-        Assert.Contains("delete the expired alias Old", Assert.Single(plan.Reviews), StringComparison.Ordinal);
+        // Then the expired alias's last callers are redirected, then the alias is deleted in its own module only
+        Assert.Equal(["redirect-imports", "remove-expired-shim"], plan.Steps.Select(s => s.Codemod));
+        Assert.Equal([new("from", "legacy.a.Old"), new("to", "core.a.New")], plan.Steps[0].Arguments);
+        Assert.Equal([new("today", "2026-11-26")], plan.Steps[1].Arguments);
+        Assert.Equal(["legacy/a.py"], plan.Steps[1].Paths);
+        Assert.Equal([new("expired-shim", 1)], plan.Steps[1].Reduction);
+        Assert.Empty(plan.Reviews);
+    }
+
+    [Fact]
+    public void Expired_accessor_wrapper_gets_its_last_call_sites_moved_to_the_factory_before_its_removal()
+    {
+        // Given a deprecated accessor wrapper (singleton-to-factory shim=true) past its sunset
+        var files = new[]
+        {
+            File("app/registry.py", shims: [new ShimFact(4, "get_registry", "app.factory.RegistryFactory.create", "2026-01-31", "wrapper")]),
+        };
+
+        // When the expired steps are asked for
+        var plan = RemediationPlanner.Suggest(files, Settings with { Expired = true });
+
+        // Then its call sites move to the factory first, then the wrapper is deleted
+        Assert.Equal(["singleton-to-factory", "remove-expired-shim"], plan.Steps.Select(s => s.Codemod));
+        Assert.Equal([new("singleton", "app.registry.get_registry"), new("factory", "app.factory.RegistryFactory.create")], plan.Steps[0].Arguments);
+        Assert.Equal(1, plan.FindingsBefore - plan.FindingsAfter);
     }
 
     [Fact]
