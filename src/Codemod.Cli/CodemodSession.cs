@@ -63,7 +63,7 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
     }
 
     public Task<ChangeSet> RunAsync(RunSettings settings, CodemodInfo codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, IFileProgress? progress, CancellationToken cancellationToken) =>
-        new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments)).RunAsync(settings, codemod, arguments, progress, cancellationToken);
+        new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments, codemod)).RunAsync(settings, codemod, arguments, progress, cancellationToken);
 
     /// <summary>
     /// One file run again with the sites on <paramref name="excludedLines"/> left as they are (the sites rejected in an
@@ -73,7 +73,7 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
     {
         var excluded = new Dictionary<string, IReadOnlySet<int>>(StringComparer.Ordinal) { [path] = excludedLines };
         // No shard: a one-file list would be sharded again and could lose the file.
-        var changes = await new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments), excluded: excluded)
+        var changes = await new CodemodPipeline(Runner, new GitFileLister(), Scope(arguments, codemod), excluded: excluded)
             .RunAsync(settings with { Paths = [path], Shard = null }, codemod, arguments, null, cancellationToken).ConfigureAwait(false);
         return changes.Files.FirstOrDefault(f => f.Path == path)
             ?? FileOutcome.Fail(path, "the file is no longer there: it was moved, deleted or excluded during the review");
@@ -134,7 +134,7 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
         scope.PutStrings(checkKey, ["accepted"]);
     }
 
-    private ResultCacheScope? Scope(IReadOnlyDictionary<string, IReadOnlyList<string>> arguments)
+    private ResultCacheScope? Scope(IReadOnlyDictionary<string, IReadOnlyList<string>> arguments, CodemodInfo? codemod = null)
     {
         if (cache is null || _runtime.Value is not { } runtime)
         {
@@ -142,6 +142,13 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
         }
 
         using var key = new CacheKeyBuilder("run/1");
-        return new ResultCacheScope(cache, key.Add(runtime.Value).Add(ArgumentFiles.Fingerprint(arguments, python.WorkingDirectory ?? AppContext.BaseDirectory)).Build());
+        key.Add(runtime.Value).Add(ArgumentFiles.Fingerprint(arguments, python.WorkingDirectory ?? AppContext.BaseDirectory));
+        // The worker's own notion of today: local time, as Python's date.today().
+        if (codemod is not null && DateDependence.KeyPart(codemod, arguments, DateOnly.FromDateTime(DateTime.Now)) is { } date)
+        {
+            key.Add(date);
+        }
+
+        return new ResultCacheScope(cache, key.Build());
     }
 }
