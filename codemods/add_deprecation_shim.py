@@ -66,6 +66,7 @@ from libcst.metadata import ImportAssignment, PositionProvider, ScopeProvider
 from _class_equivalence import class_members
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
+from _metadata import FreshTreeMixin, PlainDispatchMixin
 from _shim_marker import GETATTR, GUARD, find_marker, is_docstring, marker_statement, read_marker
 from _shims import MARKER, iso_date
 from redirect_imports import dotted_name
@@ -74,7 +75,8 @@ def _indented(code: str, prefix: str = "    ") -> str:
     return "".join(prefix + line if line.strip() else line for line in code.splitlines(keepends=True))
 
 
-class AddDeprecationShimCommand(ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
+class AddDeprecationShimCommand(FreshTreeMixin, PlainDispatchMixin, ModuleLevelImportsMixin, ReportingMixin,
+                                VisitorBasedCodemodCommand):
     NAME = "add-deprecation-shim"
     DESCRIPTION = "Replace a legacy duplicate class by a DeprecationWarning alias of the canonical class (PEP 562)."
     VERSION = "1.0.0"

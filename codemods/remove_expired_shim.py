@@ -37,6 +37,7 @@ from libcst.codemod.visitors import RemoveImportsVisitor
 from libcst.metadata import PositionProvider, ScopeProvider
 
 from _codemod_support import ReportingMixin
+from _metadata import FreshTreeMixin, PlainDispatchMixin
 from _shim_marker import cst_shim_entry, find_marker
 from _shims import MARKER, is_expired, iso_date, parse_date, shim_kind
 
@@ -71,7 +72,7 @@ class _Names(cst.CSTVisitor):
         return True
 
 
-class RemoveExpiredShimCommand(ReportingMixin, VisitorBasedCodemodCommand):
+class RemoveExpiredShimCommand(FreshTreeMixin, PlainDispatchMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "remove-expired-shim"
     DESCRIPTION = "Delete deprecation shims (aliases and accessor wrappers) whose sunset date has passed."
     VERSION = "1.0.0"

@@ -47,12 +47,12 @@ from libcst.metadata import (
     GlobalScope,
     ParentNodeProvider,
     PositionProvider,
-    QualifiedNameProvider,
     ScopeProvider,
 )
 
 from _codemod_support import ReportingMixin
 from _imports import ModuleLevelImportsMixin
+from _metadata import FreshTreeMixin, PlainDispatchMixin, qualified_names
 from _scan import is_test_path
 from _singleton import accessor_kind, split_accessor
 from _shims import iso_date
@@ -85,14 +85,14 @@ def _attribute_chain(names: Sequence[str]) -> cst.BaseExpression:
     return node
 
 
-class SingletonToFactoryCommand(AccessorShimMixin, SingletonScopeMixin, ModuleLevelImportsMixin, ReportingMixin,
-                                VisitorBasedCodemodCommand):
+class SingletonToFactoryCommand(FreshTreeMixin, PlainDispatchMixin, AccessorShimMixin, SingletonScopeMixin,
+                                ModuleLevelImportsMixin, ReportingMixin, VisitorBasedCodemodCommand):
     NAME = "singleton-to-factory"
     DESCRIPTION = "Replace uses of a process-wide singleton with a per-request instance from a factory."
     VERSION = "1.1.0"
     PREFILTER: Tuple[str, ...] = ()
     BREAKING = True  # only shim=true records a breaking change
-    METADATA_DEPENDENCIES = (PositionProvider, QualifiedNameProvider, ScopeProvider, ParentNodeProvider)
+    METADATA_DEPENDENCIES = (PositionProvider, ScopeProvider, ParentNodeProvider)
 
     @staticmethod
     def add_args(arg_parser: argparse.ArgumentParser) -> None:
@@ -209,7 +209,7 @@ class SingletonToFactoryCommand(AccessorShimMixin, SingletonScopeMixin, ModuleLe
         last = node.value if isinstance(node, cst.Name) else node.attr.value
         if last != self.name and not isinstance(node, cst.Name):
             return False
-        names = self.get_metadata(QualifiedNameProvider, node, set())
+        names = qualified_names(self, node)
         return any(self._absolute(q.name) == self.singleton for q in names)
 
     # ---- one site
