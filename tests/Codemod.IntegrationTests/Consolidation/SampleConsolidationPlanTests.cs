@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Codemod.IntegrationTests.Infrastructure;
 
 namespace Codemod.IntegrationTests.Consolidation;
@@ -42,9 +41,9 @@ public sealed class SampleConsolidationPlanTests
         Assert.Empty(repo.Status);
 
         // And the legacy import path still works (with a DeprecationWarning), every file compiles and the sample's own tests pass
-        var (testsExit, testsOutput) = await Python(repo.Path, "-W", "error::SyntaxWarning", "-m", "unittest", "discover", "-s", "tests", "-t", ".");
+        var (testsExit, testsOutput) = await PythonRun.RunAsync(repo.Path, "-W", "error::SyntaxWarning", "-m", "unittest", "discover", "-s", "tests", "-t", ".");
         Assert.True(testsExit == 0, testsOutput);
-        var (shimExit, shimOutput) = await Python(repo.Path, "-c",
+        var (shimExit, shimOutput) = await PythonRun.RunAsync(repo.Path, "-c",
             "import warnings\nwith warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n" +
             "    from netra_backend.app.websocket.manager import WebSocketManager as Legacy\n" +
             "from netra_backend.app.websocket_core.manager import WebSocketManager\n" +
@@ -66,21 +65,5 @@ public sealed class SampleConsolidationPlanTests
         // Then nothing changes: no commit, no tags
         Assert.Contains("no step changed anything", second.Stderr, StringComparison.Ordinal);
         Assert.Equal(head, repo.Head);
-    }
-
-    private static async Task<(int ExitCode, string Output)> Python(string directory, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("python3") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Codemod.IntegrationTests.Infrastructure;
 
 namespace Codemod.IntegrationTests.Consolidation;
@@ -52,7 +51,7 @@ public sealed class SingletonShimLifecycleTests
         Assert.Contains("core.registry.get_agent_registry() is deprecated", await File.ReadAllTextAsync(repo.Directory.Combine("BREAKING_CHANGES.md")), StringComparison.Ordinal);
 
         // And under Python the wrapper warns, naming the factory and the sunset, and returns a new registry per call
-        var (exit, output) = await Python(repo.Path, "-c",
+        var (exit, output) = await PythonRun.RunAsync(repo.Path, "-c",
             "import warnings\nfrom core.registry import get_agent_registry\n" +
             "with warnings.catch_warnings(record=True) as w:\n    warnings.simplefilter('always')\n    a, b = get_agent_registry(), get_agent_registry()\n" +
             "print(type(a).__name__, a is b, len(w), w[0].category.__name__, str(w[0].message))");
@@ -77,23 +76,7 @@ public sealed class SingletonShimLifecycleTests
         Assert.DoesNotContain("_PROCESS_CONTEXT", registry, StringComparison.Ordinal);
         var rescan = await CliHarness.RunAsync(repo.Path, "scan", "core", "--format", "json", "--today", "2027-01-01");
         Assert.Contains("\"expired-shim\": 0", rescan.Stdout, StringComparison.Ordinal);
-        var (importExit, importOutput) = await Python(repo.Path, "-c", "import core.registry, app.api");
+        var (importExit, importOutput) = await PythonRun.RunAsync(repo.Path, "-c", "import core.registry, app.api");
         Assert.True(importExit == 0, importOutput);
-    }
-
-    private static async Task<(int ExitCode, string Output)> Python(string directory, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("python3") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + stderr);
     }
 }

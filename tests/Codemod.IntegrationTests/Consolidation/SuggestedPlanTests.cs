@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Codemod.IntegrationTests.Infrastructure;
 
@@ -55,7 +54,7 @@ public sealed class SuggestedPlanTests
         Assert.Contains("plan finished: 4 commit(s) from 4 step(s)", run.Stderr, StringComparison.Ordinal);
         var subjects = repo.Run("log", "--format=%s", $"{head}..HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries).Reverse();
         Assert.Equal(["dedupe-class", "consolidate-mocks", "env-to-isolated", "env-in-tests"], subjects.Select(s => s[..s.IndexOf(':', StringComparison.Ordinal)]));
-        var (testsExit, testsOutput) = await Python(repo.Path, "-m", "unittest", "discover", "-s", "tests", "-t", ".");
+        var (testsExit, testsOutput) = await PythonRun.RunAsync(repo.Path, "-m", "unittest", "discover", "-s", "tests", "-t", ".");
         Assert.True(testsExit == 0, testsOutput);
 
         // And the scan burns down exactly as the plan's comments said
@@ -78,21 +77,5 @@ public sealed class SuggestedPlanTests
         // Then the tree is the one the plan started from
         Assert.True(rollback.ExitCode == 0, rollback.ToString());
         Assert.Equal(startTree, repo.Run("rev-parse", "HEAD^{tree}").Trim());
-    }
-
-    private static async Task<(int ExitCode, string Output)> Python(string directory, params string[] arguments)
-    {
-        var info = new ProcessStartInfo("python3") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + stderr);
     }
 }
