@@ -210,8 +210,9 @@ _NO_IMPORT_INSIDE = (cst.BaseExpression, cst.Decorator, cst.Parameters, cst.Assi
 
 class KnownUnusedRemoveImportsVisitor(FreshTreeMixin, PlainDispatchMixin, BlankKeepingRemoveImportsVisitor):
     """``BlankKeepingRemoveImportsVisitor`` for imports already proved unused (``KNOWN_UNUSED``): no scope analysis of
-    the new tree, no copy of it, and no visit below the statements. Removes exactly what LibCST's visitor would
-    among the aliases it is given: the scheduled ones (``remove_unused_import*``) that are in the proof."""
+    the new tree, no copy of it, and no visit below the statements. Removes the scheduled aliases
+    (``remove_unused_import*``) that are in the proof; an import of the same module that was unused before the run and
+    that the proof does not name stays (LibCST's visitor would remove it too)."""
 
     METADATA_DEPENDENCIES = ()
 

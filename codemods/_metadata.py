@@ -2,8 +2,9 @@
 
 - ``FreshTreeMixin``: LibCST's ``Codemod`` deep-copies the tree before computing metadata, in case a node object
   appears twice in it; a tree straight from ``parse_module`` never does, and the copy cost more than the parse.
-  Only the codemod's own pass skips it: the import passes LibCST runs afterwards see the codemod's output, which may
-  reuse a node, and copy as usual.
+  Only passes over a fresh tree skip it: LibCST's import passes run afterwards on the codemod's output, which may reuse
+  a node, and copy as usual (``_imports.KnownUnusedRemoveImportsVisitor`` skips it too: it computes no metadata and
+  must see the very import nodes the codemod's proof names).
 - ``PlainDispatchMixin``: a transformer without matcher decorators still pays, on every node and every child
   attribute, for the matcher bookkeeping and for a by-name method lookup through a deep class hierarchy; this
   dispatches from a per-class table instead, and falls back to LibCST's own dispatch when any matcher decorator is used.

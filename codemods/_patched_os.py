@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 _STRING_TARGET = re.compile(r"([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\.os(?:\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 
@@ -33,9 +33,23 @@ def find(code: str, package: Optional[str]) -> List[Found]:
         tree = ast.parse(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    imported = _imported_names(tree, package)
     lines = re.split(r"\r\n|\r|\n", code)
     found: List[Found] = []
+    for node, module in _patches(tree, package):
+        text = lines[node.lineno - 1] if node.lineno <= len(lines) else ""
+        column = len(text.encode("utf-8")[: node.col_offset].decode("utf-8", errors="replace"))
+        found.append((node.lineno, column, module))
+    return sorted(set(found))
+
+
+def patches_any(tree: ast.Module, package: Optional[str]) -> bool:
+    """Whether ``find`` would report anything in this already parsed file (no positions are worked out)."""
+    return next(_patches(tree, package), None) is not None
+
+
+def _patches(tree: ast.Module, package: Optional[str]) -> Iterator[Tuple[ast.stmt, str]]:
+    """Each patching call or assignment, with the module whose ``os`` it patches, in ``ast.walk`` order."""
+    imported = _imported_names(tree, package)
     for node in ast.walk(tree):
         module: Optional[str] = None
         if isinstance(node, ast.Call):
@@ -43,23 +57,7 @@ def find(code: str, package: Optional[str]) -> List[Found]:
         elif isinstance(node, ast.Assign):
             module = next((m for m in (_os_owner(t, imported) for t in node.targets) if m is not None), None)
         if module is not None:
-            text = lines[node.lineno - 1] if node.lineno <= len(lines) else ""
-            column = len(text.encode("utf-8")[: node.col_offset].decode("utf-8", errors="replace"))
-            found.append((node.lineno, column, module))
-    return sorted(set(found))
-
-
-def patches_any(tree: ast.Module, package: Optional[str]) -> bool:
-    """Whether ``find`` would report anything in this already parsed file (no positions are worked out)."""
-    imported = _imported_names(tree, package)
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            if _patched_by_call(node, imported) is not None:
-                return True
-        elif isinstance(node, ast.Assign):
-            if any(_os_owner(target, imported) is not None for target in node.targets):
-                return True
-    return False
+            yield node, module  # type: ignore[misc]
 
 
 def _patched_by_call(node: ast.Call, imported: Dict[str, str]) -> Optional[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 import importlib.util
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 import libcst
 from libcst.codemod import Codemod, CodemodContext, SkipFile
@@ -49,8 +49,8 @@ class CodemodRunner:
         context = CodemodContext(
             filename=path, full_module_name=module_name, full_package_name=package_name, scratch=scratch
         )
-        codemod = self._prechecked(context, context_modules, original)
-        if codemod is None:
+        codemod = self._built(context, context_modules)
+        if codemod is not None and not _may_change(codemod, original):
             # The codemod saw, on Python's own parse, nothing it rewrites or reports: LibCST never runs on this file.
             records = take_records(scratch)
             return {"outcome": "unchanged", "changes": records["changes"], "reviews": records["reviews"]}
@@ -79,28 +79,31 @@ class CodemodRunner:
             new = formatted
         return _outcome(self.info, tree, original, new, path, scratch)
 
-    def _prechecked(
-        self, context: CodemodContext, context_modules: Dict[str, str], original: bytes
-    ) -> Union[Codemod, None, bool]:
-        """The file's codemod instance, or None when its ``may_change(source)`` says LibCST has nothing to do here.
-
-        ``may_change`` is optional (LibCST's own commands have none) and must be conservative: True whenever unsure.
-        False when the instance could not be built or the check failed: the normal path then reports what went wrong.
-        """
+    def _built(self, context: CodemodContext, context_modules: Dict[str, str]) -> Optional[Codemod]:
+        """The file's codemod instance; None when it cannot be built (the transform path builds it again and reports
+        why, after the file's own syntax errors)."""
         try:
-            codemod = self._codemod_for(context, context_modules)
-            may_change = getattr(codemod, "may_change", None)
-            if may_change is not None and not may_change(original):
-                return None
+            return self._codemod_for(context, context_modules)
         except Exception:
-            return False
-        return codemod
+            return None
 
     def _codemod_for(self, context: CodemodContext, context_modules: Dict[str, str]) -> Codemod:
         # A fresh instance per file: codemods keep per-file state on the instance (what they saw, what they import),
         # and a reused one leaks it into the next file. The matcher scans that made construction costly are memoised
         # per class by ``speedups``, so a new instance costs little.
         return self.info.cls(context, **self.kwargs)
+
+
+def _may_change(codemod: Codemod, original: bytes) -> bool:
+    """The codemod's optional ``may_change(source)``: asked before LibCST parses the file, it must answer True whenever
+    unsure (LibCST's own commands have none). A check that fails answers True: the transform path speaks for the file."""
+    may_change = getattr(codemod, "may_change", None)
+    if may_change is None:
+        return True
+    try:
+        return bool(may_change(original))
+    except Exception:
+        return True
 
 
 def _outcome(
