@@ -15,7 +15,7 @@ import sys
 import threading
 import time
 import traceback
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from _codemod_support import one_line
 from codemod_worker import PROTOCOL_VERSION, formatter, speedups
@@ -29,9 +29,10 @@ _HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class Server:
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, extra_folders: Sequence[str] = ()) -> None:
         self.registry = registry
         self.stopping = False
+        self._extra_folders = [os.path.abspath(folder) for folder in extra_folders]
         self._runners: Dict[str, CodemodRunner] = {}
         self._handlers: Dict[str, Callable[[Dict[str, Any]], Dict[str, Any]]] = {
             "hello": self.hello,
@@ -41,6 +42,7 @@ class Server:
             "scan": self.scan,
             "shutdown": self.shutdown,
             "check": self.check,
+            "session": self.session,
         }
 
     def handle(self, line: bytes) -> Dict[str, Any]:
@@ -140,6 +142,26 @@ class Server:
             formatter.check(argv)
         return {"codemod": info.describe()}
 
+    def session(self, request: Dict[str, Any]) -> Dict[str, Any]:
+        """A warm worker taken over by another command: it answers as a worker started with ``--cwd`` and ``--codemods``.
+
+        Nothing the previous command loaded survives: its extra codemod folders (their modules and ``sys.path``
+        entries), the codemods built with its arguments, and the list of codemods. LibCST, the standard library and the
+        bundled codemods stay imported: that is what makes a warm worker cheaper than a new one.
+        """
+        cwd = _text(request, "cwd")
+        folders = request.get("codemods") or []
+        if not isinstance(folders, list) or not all(isinstance(folder, str) and folder for folder in folders):
+            raise RequestError("'codemods' must be an array of folder paths")
+        if not os.path.isdir(cwd):
+            raise RequestError(f"'cwd' is not a folder: {cwd}")
+        _forget_folders(self._extra_folders)
+        self._extra_folders = [os.path.abspath(folder) for folder in folders]
+        self.registry = Registry([_HERE, *self._extra_folders])
+        self._runners.clear()
+        os.chdir(cwd)
+        return {}
+
     def shutdown(self, request: Dict[str, Any]) -> Dict[str, Any]:
         self.stopping = True
         return {}
@@ -185,7 +207,7 @@ def respond_at(server: Server, address: int, length: int) -> Tuple[bytes, bool]:
 
 def _open_server(options: argparse.Namespace) -> Server:
     speedups.install()
-    server = Server(Registry([_HERE, *options.codemods]))
+    server = Server(Registry([_HERE, *options.codemods]), options.codemods)
     _tune_gc()
     if options.cwd:
         # The engine starts us in the codemods folder, so `-m` put that folder (not the user's project) first on
@@ -193,6 +215,19 @@ def _open_server(options: argparse.Namespace) -> Server:
         # with sys.path fixed, move to the user's folder, which relative file parameters (a mapping file) refer to.
         os.chdir(options.cwd)
     return server
+
+
+def _forget_folders(folders: Sequence[str]) -> None:
+    """Unloads every module imported from ``folders`` and takes them off ``sys.path`` (PYTHONPATH put them there too)."""
+    if not folders:
+        return
+    roots = tuple(os.path.join(folder, "") for folder in folders)
+    for name, module in list(sys.modules.items()):
+        location = getattr(module, "__file__", None)
+        if isinstance(location, str) and os.path.abspath(location).startswith(roots):
+            del sys.modules[name]
+    sys.path[:] = [entry for entry in sys.path if not entry or os.path.abspath(entry) not in folders]
+    importlib.invalidate_caches()
 
 
 def _exit_with_parent(expected: Optional[int], interval: float = 0.5) -> None:

@@ -19,7 +19,7 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
 {
     private readonly Lazy<RuntimeFingerprint?> _runtime = new(() => cache is null ? null : RuntimeFingerprint.Probe(python));
 
-    public WorkerPool Runner { get; } = new(python);
+    public WorkerPool Runner { get; } = python.Pools?.Rent(python) ?? new WorkerPool(python);
 
     public async Task<IReadOnlyDictionary<string, string>> VersionsAsync(CancellationToken cancellationToken) =>
         _runtime.Value?.Versions ?? await Runner.GetVersionsAsync(cancellationToken).ConfigureAwait(false);
@@ -84,7 +84,15 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
 
     public async ValueTask DisposeAsync()
     {
-        await Runner.DisposeAsync().ConfigureAwait(false);
+        if (python.Pools is { } pools)
+        {
+            await pools.ReturnAsync(Runner, python).ConfigureAwait(false);
+        }
+        else
+        {
+            await Runner.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (cache is { BytesWritten: > 0 })
         {
             cache.Trim();

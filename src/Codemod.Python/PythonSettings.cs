@@ -15,6 +15,9 @@ public sealed record PythonSettings(string PythonExecutable, IReadOnlyList<strin
     /// <summary>Receives the one-line notice when the default host cannot be used (the CLI writes it to stderr).</summary>
     public Action<string>? Notice { get; init; }
 
+    /// <summary>Warm pools to rent workers from instead of starting them (<see cref="WorkerPools"/>); null: a pool of its own.</summary>
+    public WorkerPools? Pools { get; init; }
+
     /// <summary>The codemods shipped with the engine, copied beside the binary at build time.</summary>
     public static string BundledCodemodDirectory => Path.Combine(AppContext.BaseDirectory, "codemods");
 }

@@ -18,12 +18,14 @@ namespace Codemod.Python;
 public sealed class WorkerPool : ITransformRunner, IScanRunner
 {
     private static readonly WorkerJsonContext Json = WorkerJsonContext.Default;
-    private readonly PythonSettings _settings;
     private readonly Channel<WorkerProcess?> _slots;
     private readonly List<WorkerProcess> _started = [];
+    private PythonSettings _settings;
     private IReadOnlyDictionary<string, string>? _versions;
     private IReadOnlyList<CodemodInfo>? _codemods;
     private HostChoice? _host;
+    private int _session;
+    private int _noticeSession = -1;
 
     public WorkerPool(PythonSettings settings)
     {
@@ -42,13 +44,12 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         {
             lock (_slots)
             {
-                if (_host is null)
+                _host ??= HostChoice.Decide(InterpreterInfo.Probe(_settings), _settings.Host, _settings.HostSource);
+                if (_host.Notice is { } notice && _noticeSession != _session)
                 {
-                    _host = HostChoice.Decide(InterpreterInfo.Probe(_settings), _settings.Host, _settings.HostSource);
-                    if (_host.Notice is { } notice)
-                    {
-                        _settings.Notice?.Invoke(notice);
-                    }
+                    // Once per command: a pool taken over by another command (Retarget) tells its user too.
+                    _noticeSession = _session;
+                    _settings.Notice?.Invoke(notice);
                 }
 
                 return _host;
@@ -130,6 +131,24 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         return ScanFactsReader.Read(file.RelativePath, document.RootElement);
     }
 
+    /// <summary>Whether every worker is back in its slot: no request is under way.</summary>
+    internal bool IsIdle => _slots.Reader.Count == Math.Max(1, _settings.Workers);
+
+    /// <summary>
+    /// Hands an idle pool to another command (<see cref="WorkerPools"/>): <paramref name="settings"/> differ from the
+    /// pool's at most in the working folder, the extra codemod folders and the notice. Each warm worker is told so
+    /// (a <c>session</c> request) before its next request; nothing the last command's codemods loaded is kept.
+    /// </summary>
+    internal void Retarget(PythonSettings settings)
+    {
+        lock (_slots)
+        {
+            _settings = settings;
+            _codemods = null;
+            _session++;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _slots.Writer.TryComplete();
@@ -202,7 +221,21 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         var worker = await _slots.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         if (worker is { HasExited: false } && !fresh)
         {
-            return worker;
+            bool ready;
+            try
+            {
+                ready = worker.Session == _session || await TakeOverAsync(worker, cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                Discard(worker);
+                throw;
+            }
+
+            if (ready)
+            {
+                return worker;
+            }
         }
 
         worker?.Kill();
@@ -267,12 +300,35 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
             throw new EnvironmentMissing($"the Python worker does not speak protocol {WorkerProtocol.Version}: {hello.Error}; reinstall codemod");
         }
 
+        worker.Session = _session;
         _versions ??= new Dictionary<string, string>
         {
             ["python"] = hello.Python ?? "?",
             ["libcst"] = hello.Libcst ?? "?",
         };
         return worker;
+    }
+
+    /// <summary>Moves a warm worker to this pool's current command; false (and a new worker is started) if it does not answer yes.</summary>
+    private async Task<bool> TakeOverAsync(WorkerProcess worker, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(StartLimit);
+        try
+        {
+            var request = WorkerProtocol.Session(worker.NextId(), _settings.WorkingDirectory ?? _settings.CodemodDirectories[0], [.. _settings.CodemodDirectories.Skip(1)]);
+            if (await worker.CallAsync(request, timeout.Token).ConfigureAwait(false) is { } line && WorkerProtocol.Read(line, Json.WorkerResponse).Ok)
+            {
+                worker.Session = _session;
+                return true;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or EnvironmentMissing && !cancellationToken.IsCancellationRequested)
+        {
+            // an old worker that cannot take the session over is replaced, never reused
+        }
+
+        return false;
     }
 
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);

@@ -36,6 +36,9 @@ internal sealed class WorkerProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The pool's command this worker serves (<see cref="WorkerPool.Retarget"/>): its working folder and codemod folders.</summary>
+    public int Session { get; set; }
+
     /// <summary>Starts one worker of the chosen host; both answer the same protocol through the same Python entry point.</summary>
     public static WorkerProcess Start(PythonSettings settings, HostChoice host)
     {

@@ -24,6 +24,9 @@ internal static class WorkerProtocol
 
     public static byte[] Shutdown(long id) => Line(new ShutdownRequest(id), Json.ShutdownRequest);
 
+    public static byte[] Session(long id, string cwd, IReadOnlyList<string> codemods) =>
+        Line(new SessionRequest(id, cwd, codemods), Json.SessionRequest);
+
     public static byte[] Prefilter(long id, string codemod, IReadOnlyDictionary<string, IReadOnlyList<string>> arguments) =>
         Line(new PrefilterRequest(id, codemod, Arguments(arguments)), Json.PrefilterRequest);
 

@@ -22,6 +22,9 @@ internal sealed record EnvironmentSnapshot(
     /// <summary>Columns of the terminal stderr writes to (the progress display); null when stderr is not a terminal.</summary>
     public int? ErrorTerminalWidth { get; init; }
 
+    /// <summary>Warm worker pools this process keeps between commands; null (a command-line run): each command starts its own.</summary>
+    public Codemod.Python.WorkerPools? Workers { get; init; }
+
     /// <summary>The default number of workers.</summary>
     public int ProcessorCount { get; init; } = Environment.ProcessorCount;
 

@@ -61,6 +61,7 @@ internal static class SettingsResolver
             },
             HostSource = hostSource,
             Notice = notices is null ? null : notices.WriteLine,
+            Pools = environment.Workers,
         };
     }
 

@@ -8,6 +8,7 @@ namespace Codemod.Python.Protocol;
 [JsonSerializable(typeof(HelloRequest))]
 [JsonSerializable(typeof(ListRequest))]
 [JsonSerializable(typeof(ShutdownRequest))]
+[JsonSerializable(typeof(SessionRequest))]
 [JsonSerializable(typeof(PrefilterRequest))]
 [JsonSerializable(typeof(CheckRequest))]
 [JsonSerializable(typeof(TransformFileRequest))]

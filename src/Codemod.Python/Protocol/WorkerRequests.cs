@@ -25,6 +25,15 @@ internal sealed record ShutdownRequest(long Id) : WorkerRequest(Id)
     public override string Method => "shutdown";
 }
 
+/// <summary>
+/// A warm worker taken over by another command (see <see cref="WorkerPools"/>): it forgets what the last one loaded and
+/// answers from then on as a worker started with <c>--cwd</c> <see cref="Cwd"/> and <c>--codemods</c> <see cref="Codemods"/>.
+/// </summary>
+internal sealed record SessionRequest(long Id, string Cwd, IReadOnlyList<string> Codemods) : WorkerRequest(Id)
+{
+    public override string Method => "session";
+}
+
 internal sealed record PrefilterRequest(long Id, string Codemod, JsonObject Args) : WorkerRequest(Id)
 {
     public override string Method => "prefilter";

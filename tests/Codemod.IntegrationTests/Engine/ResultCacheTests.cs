@@ -43,7 +43,8 @@ public sealed class ResultCacheTests
 
         public Task<CliHarness.CliResult> RunAsync(params string[] args) =>
             // The subprocess host: the logging wrapper sees each worker start only when it is the worker (the cache is host-independent).
-            CliHarness.RunAsync(Project.Path, [.. args, "--python", Python, "--host", "python", "--cache-dir", Cache.Path, "-j", "2"]);
+            // Workers of its own: warm ones taken over from an earlier run would hide whether this run needed one.
+            CliHarness.RunWithOwnWorkersAsync(Project.Path, [.. args, "--python", Python, "--host", "python", "--cache-dir", Cache.Path, "-j", "2"]);
 
         public void Dispose()
         {

@@ -28,7 +28,11 @@ public static class CliHarness
     public static async Task<CliResult> RunWithDefaultHostAsync(string workingDirectory, params string[] args) =>
         await RunAsync(workingDirectory, TimeProvider.System, CancellationToken.None, args, honourHostVariable: false);
 
-    private static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, CancellationToken cancellationToken, string[] args, bool honourHostVariable = true)
+    /// <summary>Runs with workers of its own, started and shut down by this run alone, as a command line does: for tests that count worker starts.</summary>
+    public static async Task<CliResult> RunWithOwnWorkersAsync(string workingDirectory, params string[] args) =>
+        await RunAsync(workingDirectory, TimeProvider.System, CancellationToken.None, args, sharedWorkers: false);
+
+    private static async Task<CliResult> RunAsync(string workingDirectory, TimeProvider time, CancellationToken cancellationToken, string[] args, bool honourHostVariable = true, bool sharedWorkers = true)
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
@@ -39,6 +43,7 @@ public static class CliHarness
         {
             Host = honourHostVariable && Environment.GetEnvironmentVariable("CODEMOD_HOST") is { Length: > 0 } host ? host : null,
             ProcessorCount = 1,
+            Workers = sharedWorkers ? SharedWorkers.Pools : null,
         };
         var code = await CliApp.RunAsync(args, new CliContext(stdout, stderr, environment) { Time = time }, cancellationToken);
         return new CliResult(code, stdout.ToArray(), stderr.ToString());
