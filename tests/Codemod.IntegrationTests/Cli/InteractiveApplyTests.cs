@@ -5,6 +5,7 @@ using Codemod.IntegrationTests.Infrastructure;
 namespace Codemod.IntegrationTests.Cli;
 
 /// <summary><c>apply -i</c> driven through a real terminal: keys in, screen out, files and commits checked on disk.</summary>
+[LongRunning]
 public sealed class InteractiveApplyTests
 {
     private const string Source = "import os\n\nA = os.environ.get(\"A\")\nB = os.getenv(\"B\")\n";

@@ -7,6 +7,7 @@ namespace Codemod.IntegrationTests.Cli;
 /// The progress display as a person sees it: the real CLI in a tmux pane, on a tree of small files with an
 /// <c>os.environ</c> read each, one worker and no cache so the run takes seconds.
 /// </summary>
+[LongRunning]
 public sealed partial class ProgressTerminalTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);

@@ -7,6 +7,7 @@ namespace Codemod.IntegrationTests.Consolidation;
 /// legacy WebSocketManager imports, shim the legacy modules, dedupe the MCPToolExecutor pair, migrate the tests'
 /// environment patching, consolidate the mocks, route production environment reads through get_env().
 /// </summary>
+[LongRunning]
 public sealed class SampleConsolidationPlanTests
 {
     private static readonly string Plan = Path.Combine(Paths.Fixtures, "plans", "sample-consolidation.yaml");

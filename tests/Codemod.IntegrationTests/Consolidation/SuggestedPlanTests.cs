@@ -8,6 +8,7 @@ namespace Codemod.IntegrationTests.Consolidation;
 /// <c>plan --dry-run</c> accepts it, <c>plan</c> runs it one commit per step, the scan burns down, a second suggestion
 /// has nothing left to run, and one rollback returns the tree to where it started.
 /// </summary>
+[LongRunning]
 public sealed class SuggestedPlanTests
 {
     [Fact]

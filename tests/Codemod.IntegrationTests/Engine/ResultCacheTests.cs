@@ -4,6 +4,7 @@ using Codemod.IntegrationTests.Infrastructure;
 namespace Codemod.IntegrationTests.Engine;
 
 /// <summary>The result cache end to end: real workers, a real cache folder, and an interpreter that logs how it is started.</summary>
+[LongRunning]
 public sealed class ResultCacheTests
 {
     private const string EnvRead = "import os\n\nTIMEOUT = os.environ.get(\"TIMEOUT\", \"30\")\n";

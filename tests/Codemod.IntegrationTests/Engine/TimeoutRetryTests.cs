@@ -4,6 +4,7 @@ using Codemod.IntegrationTests.Infrastructure;
 namespace Codemod.IntegrationTests.Engine;
 
 /// <summary>A timeout is not a verdict on the file: it is retried once in a fresh worker with twice the limit, and only then reported as timed out.</summary>
+[LongRunning]
 public sealed class TimeoutRetryTests
 {
     private static readonly string ExtraCodemods = Path.Combine(Paths.Fixtures, "extra-codemods");

@@ -8,6 +8,7 @@ namespace Codemod.IntegrationTests.Engine;
 /// has none (said once on stderr), and the same output either way. The library is hidden with a wrapper interpreter whose
 /// sysconfig reports a build without --enable-shared.
 /// </summary>
+[LongRunning]
 public sealed class WorkerHostTests
 {
     private const string Fallback = "no shared libpython (built without --enable-shared); using the subprocess host";

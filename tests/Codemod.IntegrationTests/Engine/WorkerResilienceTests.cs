@@ -4,6 +4,7 @@ using Codemod.IntegrationTests.Infrastructure;
 namespace Codemod.IntegrationTests.Engine;
 
 /// <summary>A worker that dies or hangs costs one file, never the run: the file is Failed with the reason and the rest go on.</summary>
+[LongRunning]
 public sealed class WorkerResilienceTests
 {
     private static readonly string ExtraCodemods = Path.Combine(Paths.Fixtures, "extra-codemods");

@@ -7,6 +7,7 @@ namespace Codemod.IntegrationTests.Engine;
 /// A worker that does not answer its first request in time (a loaded machine, a slow file system) is an environment
 /// problem said in one line with the way out, not an interruption: the run must not claim the user pressed Ctrl+C.
 /// </summary>
+[LongRunning]
 public sealed class WorkerStartTimeoutTests
 {
     [Fact]

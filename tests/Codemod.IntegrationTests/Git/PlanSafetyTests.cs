@@ -4,6 +4,7 @@ using Codemod.IntegrationTests.Infrastructure;
 namespace Codemod.IntegrationTests.Git;
 
 /// <summary>A failed, interrupted or invalid plan undoes only what the batch wrote, and never the user's own work.</summary>
+[LongRunning]
 public sealed class PlanSafetyTests
 {
     [Fact]

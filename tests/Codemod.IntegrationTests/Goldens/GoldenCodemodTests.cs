@@ -13,6 +13,7 @@ namespace Codemod.IntegrationTests.Goldens;
 /// (pythonnet and the python3 subprocess), and both must give the same outcome to the byte: the result cache is shared.
 /// The worker runs are <see cref="GoldenRuns"/>: all started at once, each awaited by the tests that check it.
 /// </summary>
+[LongRunning]
 public sealed class GoldenCodemodTests(GoldenRuns runs) : IClassFixture<GoldenRuns>
 {
     public static TheoryData<string, WorkerHostKind> Cases()
