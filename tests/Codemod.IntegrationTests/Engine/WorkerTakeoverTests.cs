@@ -91,6 +91,39 @@ public sealed class WorkerTakeoverTests
         Assert.Same(pool, pools.Rent(settings));
     }
 
+    [Fact]
+    public async Task Pool_returned_with_a_request_under_way_is_shut_down_not_kept()
+    {
+        using var dir = new TempDirectory();
+        dir.Write("codemods/sleepy.py", """
+            import time
+
+            from libcst.codemod import VisitorBasedCodemodCommand
+
+
+            class SleepyCommand(VisitorBasedCodemodCommand):
+                NAME = "test-sleepy"
+                DESCRIPTION = "Takes two seconds per file (for tests)."
+                VERSION = "0.1.0"
+                PREFILTER = ()
+
+                def visit_Module(self, node):
+                    time.sleep(2)
+            """);
+        await using var pools = new WorkerPools();
+        var settings = Settings(WorkerHostKind.Python, dir.Combine("codemods"), dir.Path);
+        var pool = pools.Rent(settings);
+        var file = SourceFile.FromBytes("x.py", "x.py", "x = 1\n"u8.ToArray());
+        var request = new TransformRequest(file, "test-sleepy", new Dictionary<string, IReadOnlyList<string>>(), new Dictionary<string, byte[]>());
+        await pool.ListCodemodsAsync(CancellationToken.None);
+
+        var underWay = pool.TransformAsync(request, CancellationToken.None);
+        await pools.ReturnAsync(pool, settings);
+
+        Assert.NotSame(pool, pools.Rent(settings));
+        await underWay.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
     private static PythonSettings Settings(WorkerHostKind host, string codemods, string project) =>
         new("python3", [PythonSettings.BundledCodemodDirectory, codemods], TimeSpan.FromSeconds(60), 1) { WorkingDirectory = project, Host = host };
 
