@@ -12,7 +12,8 @@ namespace Codemod.IntegrationTests.Engine;
 /// </summary>
 public sealed class WorkerTakeoverTests
 {
-    // The same module names in both folders: `probe` (the codemod) imports `_probe_label` by name from its own folder.
+    // The same module names in both folders: `probe` (the codemod) imports `_probe_label` by name from its own folder,
+    // and `probe_parts.marker_file` from a namespace package (a folder without __init__.py) there.
     private const string Probe = """
         import os
 
@@ -20,6 +21,7 @@ public sealed class WorkerTakeoverTests
         from libcst.codemod import VisitorBasedCodemodCommand
 
         from _probe_label import LABEL
+        from probe_parts.marker_file import MARKER_FILE
 
 
         class ProbeCommand(VisitorBasedCodemodCommand):
@@ -29,7 +31,7 @@ public sealed class WorkerTakeoverTests
             PREFILTER = ()
 
             def leave_Module(self, original_node, updated_node):
-                with open("marker.txt", encoding="utf-8") as handle:
+                with open(MARKER_FILE, encoding="utf-8") as handle:
                     marker = handle.read().strip()
                 return cst.parse_module(f"SEEN = {(LABEL, marker, os.getpid())!r}\n")
         """;
@@ -53,11 +55,13 @@ public sealed class WorkerTakeoverTests
         using var dir = new TempDirectory();
         dir.Write("codemods-a/probe.py", Probe);
         dir.Write("codemods-a/_probe_label.py", "LABEL = 'codemods a'\n");
+        dir.Write("codemods-a/probe_parts/marker_file.py", "MARKER_FILE = 'marker.txt'\n");
         dir.Write("codemods-a/only_in_a.py", OnlyInA);
         dir.Write("codemods-b/probe.py", Probe);
         dir.Write("codemods-b/_probe_label.py", "LABEL = 'codemods b'\n");
+        dir.Write("codemods-b/probe_parts/marker_file.py", "MARKER_FILE = 'marker-b.txt'\n");
         dir.Write("project-a/marker.txt", "project a\n");
-        dir.Write("project-b/marker.txt", "project b\n");
+        dir.Write("project-b/marker-b.txt", "project b\n");
         await using var pools = new WorkerPools();
 
         var first = Settings(host, dir.Combine("codemods-a"), dir.Combine("project-a"));
