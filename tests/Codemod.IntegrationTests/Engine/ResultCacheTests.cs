@@ -45,7 +45,8 @@ public sealed class ResultCacheTests
         public Task<CliHarness.CliResult> RunAsync(params string[] args) =>
             // The subprocess host: the logging wrapper sees each worker start only when it is the worker (the cache is host-independent).
             // Workers of its own: warm ones taken over from an earlier run would hide whether this run needed one.
-            CliHarness.RunWithOwnWorkersAsync(Project.Path, [.. args, "--python", Python, "--host", "python", "--cache-dir", Cache.Path, "-j", "2"]);
+            // One worker unless a test asks for more: a second costs a second of CPU and proves nothing here.
+            CliHarness.RunWithOwnWorkersAsync(Project.Path, [.. args, "--python", Python, "--host", "python", "--cache-dir", Cache.Path, .. (args.Contains("-j") ? Array.Empty<string>() : ["-j", "1"])]);
 
         public void Dispose()
         {
@@ -82,7 +83,8 @@ public sealed class ResultCacheTests
         setup.WorkersStarted();
         setup.Project.Write("app/other.py", "import os\nURL = os.environ.get(\"DATABASE_URL\")\n");
 
-        var result = await setup.RunAsync("preview", "env-to-isolated", ".", "--format", "json");
+        // Two workers allowed: had more than one file gone to a worker, a second would have started.
+        var result = await setup.RunAsync("preview", "env-to-isolated", ".", "--format", "json", "-j", "2");
 
         Assert.Equal(1, setup.WorkersStarted());
         using var json = JsonDocument.Parse(result.StdoutBytes);
