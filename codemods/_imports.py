@@ -20,11 +20,12 @@ LibCST's visitor several times the parse.
 from __future__ import annotations
 
 import sys
-from typing import Dict, List, Optional, Sequence, Set, Tuple, Union
+from typing import Collection, Dict, List, Optional, Sequence, Set, Tuple, Union
 
 import libcst as cst
 from libcst.codemod.visitors import AddImportsVisitor, RemoveImportsVisitor
 from libcst.helpers import get_absolute_module_from_package_for_import, get_full_name_for_node
+from libcst.metadata import ProviderT
 
 from _metadata import FreshTreeMixin, PlainDispatchMixin
 
@@ -215,6 +216,12 @@ class KnownUnusedRemoveImportsVisitor(FreshTreeMixin, PlainDispatchMixin, BlankK
     that the proof does not name stays (LibCST's visitor would remove it too)."""
 
     METADATA_DEPENDENCIES = ()
+
+    @classmethod
+    def get_inherited_dependencies(cls) -> Collection[ProviderT]:
+        # LibCST unions METADATA_DEPENDENCIES over the whole MRO, so the empty tuple above alone would still compute
+        # RemoveImportsVisitor's scope and qualified names. Only its visit_Module reads them, and that is replaced here.
+        return ()
 
     def visit_Module(self, node: cst.Module) -> None:
         self._unused_imports = dict(self.context.scratch.get(KNOWN_UNUSED, {}))
