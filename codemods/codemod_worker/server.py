@@ -18,7 +18,7 @@ import traceback
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from _codemod_support import one_line
-from codemod_worker import PROTOCOL_VERSION, formatter, speedups
+from codemod_worker import PROTOCOL_VERSION, formatter, libcst_fixes, speedups
 from codemod_worker.registry import Registry, RequestError
 from codemod_worker.transform import CodemodRunner
 
@@ -206,6 +206,7 @@ def respond_at(server: Server, address: int, length: int) -> Tuple[bytes, bool]:
 
 
 def _open_server(options: argparse.Namespace) -> Server:
+    libcst_fixes.install()
     speedups.install()
     server = Server(Registry([_HERE, *options.codemods]), options.codemods)
     _tune_gc()

@@ -33,7 +33,7 @@ public sealed class SuggestedPlanRulesTests
         Assert.Equal(["redirect-imports", "add-deprecation-shim", "dedupe-class", "singleton-to-factory"],
             Regex.Matches(suggested.Stdout, @"^  - codemod: (\S+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
         Assert.Contains("sunset: \"2026-12-26\"", suggested.Stdout, StringComparison.Ordinal);
-        Assert.Contains("plan finished: 4 commit(s) from 4 step(s)", run.Stderr, StringComparison.Ordinal);
+        Assert.True(run.Stderr.Contains("plan finished: 4 commit(s) from 4 step(s)", StringComparison.Ordinal), run.ToString());
 
         // And the callers moved: the legacy import is redirected, the copy re-exported, the handler uses the factory
         var jobs = await File.ReadAllTextAsync(repo.Directory.Combine("app/jobs.py"));
@@ -70,7 +70,7 @@ public sealed class SuggestedPlanRulesTests
         Assert.Equal(["singleton-to-factory", "redirect-imports", "remove-expired-shim"],
             Regex.Matches(suggested.Stdout, @"^  - codemod: (\S+)$", RegexOptions.Multiline).Select(m => m.Groups[1].Value));
         Assert.Contains("    today: \"2026-11-26\"", suggested.Stdout, StringComparison.Ordinal);
-        Assert.Contains("plan finished: 3 commit(s) from 3 step(s)", run.Stderr, StringComparison.Ordinal);
+        Assert.True(run.Stderr.Contains("plan finished: 3 commit(s) from 3 step(s)", StringComparison.Ordinal), run.ToString());
         Assert.Contains("from core.sessions import SessionStore", await File.ReadAllTextAsync(repo.Directory.Combine("app/reports.py")), StringComparison.Ordinal);
         Assert.Contains("AgentRegistryFactory.create(user_context).lookup(name)", await File.ReadAllTextAsync(repo.Directory.Combine("app/admin.py")), StringComparison.Ordinal);
         var shimmed = await File.ReadAllTextAsync(repo.Directory.Combine("old/shimmed.py"));
