@@ -86,7 +86,7 @@ internal sealed class CodemodSession(PythonSettings python, FileResultCache? cac
     {
         if (python.Pools is { } pools)
         {
-            await pools.ReturnAsync(Runner, python).ConfigureAwait(false);
+            await pools.ReturnAsync(Runner).ConfigureAwait(false);
         }
         else
         {

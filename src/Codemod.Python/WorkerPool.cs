@@ -131,6 +131,9 @@ public sealed class WorkerPool : ITransformRunner, IScanRunner
         return ScanFactsReader.Read(file.RelativePath, document.RootElement);
     }
 
+    /// <summary>What the workers are started with, as of the last <see cref="Retarget"/>.</summary>
+    internal PythonSettings Settings => _settings;
+
     /// <summary>Whether every worker is back in its slot: no request is under way.</summary>
     internal bool IsIdle => _slots.Reader.Count == Math.Max(1, _settings.Workers);
 

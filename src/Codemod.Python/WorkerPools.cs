@@ -29,7 +29,7 @@ public sealed class WorkerPools : IAsyncDisposable
     }
 
     /// <summary>Keeps <paramref name="pool"/> for the next command; one with a request still under way is shut down instead.</summary>
-    public async ValueTask ReturnAsync(WorkerPool pool, PythonSettings settings)
+    public async ValueTask ReturnAsync(WorkerPool pool)
     {
         if (pool.IsIdle)
         {
@@ -37,7 +37,7 @@ public sealed class WorkerPools : IAsyncDisposable
             {
                 if (!_disposed)
                 {
-                    var key = Key.Of(settings);
+                    var key = Key.Of(pool.Settings);
                     if (!_idle.TryGetValue(key, out var idle))
                     {
                         _idle[key] = idle = new Stack<WorkerPool>();

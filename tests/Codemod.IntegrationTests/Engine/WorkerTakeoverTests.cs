@@ -68,31 +68,18 @@ public sealed class WorkerTakeoverTests
         var pool = pools.Rent(first);
         Assert.Contains(await pool.ListCodemodsAsync(CancellationToken.None), c => c.Name == "test-only-in-a");
         var (labelA, markerA, pidA) = await SeenAsync(pool);
-        await pools.ReturnAsync(pool, first);
+        await pools.ReturnAsync(pool);
 
         var second = Settings(host, dir.Combine("codemods-b"), dir.Combine("project-b"));
         var taken = pools.Rent(second);
         Assert.Same(pool, taken);
         Assert.DoesNotContain(await taken.ListCodemodsAsync(CancellationToken.None), c => c.Name == "test-only-in-a");
         var (labelB, markerB, pidB) = await SeenAsync(taken);
-        await pools.ReturnAsync(taken, second);
+        await pools.ReturnAsync(taken);
 
         Assert.Equal(("codemods a", "project a"), (labelA, markerA));
         Assert.Equal(("codemods b", "project b"), (labelB, markerB));
         Assert.Equal(pidA, pidB);
-    }
-
-    [Fact]
-    public async Task Pool_with_another_timeout_is_not_taken_over()
-    {
-        using var dir = new TempDirectory();
-        await using var pools = new WorkerPools();
-        var settings = Settings(WorkerHostKind.Python, dir.Path, dir.Path);
-        var pool = pools.Rent(settings);
-        await pools.ReturnAsync(pool, settings);
-
-        Assert.NotSame(pool, pools.Rent(settings with { Timeout = TimeSpan.FromSeconds(5) }));
-        Assert.Same(pool, pools.Rent(settings));
     }
 
     [Fact]
@@ -122,7 +109,7 @@ public sealed class WorkerTakeoverTests
         await pool.ListCodemodsAsync(CancellationToken.None);
 
         var underWay = pool.TransformAsync(request, CancellationToken.None);
-        await pools.ReturnAsync(pool, settings);
+        await pools.ReturnAsync(pool);
 
         Assert.NotSame(pool, pools.Rent(settings));
         await underWay.ContinueWith(_ => { }, TaskScheduler.Default);

@@ -12,7 +12,7 @@ public sealed class WorkerPoolsTests
     {
         await using var pools = new WorkerPools();
         var pool = pools.Rent(Base);
-        await pools.ReturnAsync(pool, Base);
+        await pools.ReturnAsync(pool);
 
         Assert.Same(pool, pools.Rent(Base with { WorkingDirectory = "/work/b", CodemodDirectories = ["/opt/codemod/codemods", "/work/b/codemods"] }));
     }
@@ -27,7 +27,7 @@ public sealed class WorkerPoolsTests
     {
         await using var pools = new WorkerPools();
         var pool = pools.Rent(Base);
-        await pools.ReturnAsync(pool, Base);
+        await pools.ReturnAsync(pool);
         var other = differs switch
         {
             "python" => Base with { PythonExecutable = "/usr/bin/python3.12" },
@@ -54,7 +54,7 @@ public sealed class WorkerPoolsTests
     public async Task Nothing_is_lent_after_disposal()
     {
         var pools = new WorkerPools();
-        await pools.ReturnAsync(pools.Rent(Base), Base);
+        await pools.ReturnAsync(pools.Rent(Base));
         await pools.DisposeAsync();
 
         Assert.Throws<ObjectDisposedException>(() => pools.Rent(Base));
